@@ -1,0 +1,85 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Lesson } from '$lib/content';
+
+/** How far a member got with one lesson. */
+export interface ProgressRow {
+	lessonId: string;
+	status: 'started' | 'completed';
+	/** Furthest part of the lesson text scrolled into view, 0–1. */
+	readRatio: number;
+	/** Seconds spent on the lesson page while it was visible. */
+	seconds: number;
+	startedAt: number;
+	/** Last time the member opened or studied the lesson (ms since epoch, device clock). */
+	updatedAt: number;
+	completedAt: number | null;
+	/** Content hash of the lesson text that was studied. */
+	hash: string;
+}
+
+/** One answer inside a quiz attempt. */
+export interface AnswerRow {
+	questionId: string;
+	/** What the member gave: option keys, 'true'/'false', or one text per blank. */
+	given: string[];
+	correct: boolean;
+	at: number;
+}
+
+/** One run through a lesson's quiz; kept forever, answers included. */
+export interface AttemptRow {
+	id: string;
+	lessonId: string;
+	questionIds: string[];
+	answers: AnswerRow[];
+	startedAt: number;
+	/** null while the quiz is in progress (it resumes after a reload or an app update). */
+	finishedAt: number | null;
+}
+
+export type EventType = 'lesson.completed' | 'quiz.answered';
+
+/** A credit-bearing act waiting to reach the server; removed only when acknowledged. */
+export interface OutboxRow {
+	/** UUIDv7 made on the device: the idempotency key on the server. */
+	id: string;
+	type: EventType;
+	device: string;
+	/** Device clock when it happened; the server keeps its own time. */
+	at: number;
+	payload: Record<string, unknown>;
+	/** Push attempts so far, and the last failure, for backoff and display. */
+	tries: number;
+	error: string | null;
+}
+
+/** A key/value row for small settings: the device id, persisted-storage state, the identity. */
+export interface MetaRow {
+	key: string;
+	value: unknown;
+}
+
+/** The one IndexedDB database of the app. Schema changes only add versions with upgrades. */
+export class GongxueDb extends Dexie {
+	/** Lessons stored on the device beyond the built-in ones (downloads, shared lessons). */
+	lessons!: EntityTable<Lesson, 'id'>;
+	/** Progress per lesson. */
+	progress!: EntityTable<ProgressRow, 'lessonId'>;
+	/** Quiz attempts with every answer given. */
+	attempts!: EntityTable<AttemptRow, 'id'>;
+	/** Events not yet acknowledged by the server. */
+	outbox!: EntityTable<OutboxRow, 'id'>;
+	/** Device settings and identity. */
+	meta!: EntityTable<MetaRow, 'key'>;
+
+	constructor(name = 'gongxue') {
+		super(name);
+		this.version(1).stores({
+			lessons: 'id, category, track',
+			progress: 'lessonId, status, updatedAt, completedAt',
+			attempts: 'id, lessonId, startedAt, finishedAt',
+			outbox: 'id, type, at',
+			meta: 'key'
+		});
+	}
+}

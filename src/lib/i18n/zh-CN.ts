@@ -1,0 +1,109 @@
+/** The zh-CN message catalogue: every string a member sees. */
+export const zhCN = {
+	app: {
+		name: '共学',
+		tagline: '三五分钟一节课，没有信号也能学'
+	},
+	nav: {
+		label: '主导航',
+		home: '首页',
+		lessons: '课程',
+		me: '我的'
+	},
+	track: { required: '必修', elective: '选修' },
+	status: { done: '已完成', started: '学习中', todo: '未学习' },
+	home: {
+		title: '今日学习',
+		resume: '继续学习',
+		resumeAction: '接着学',
+		required: '必修课程',
+		requiredDone: '必修课程都已完成，真棒！',
+		fresh: '新课程',
+		freshEmpty: '所有课程都学过了，可以去"课程"里温故知新。',
+		progress: (done: number, total: number) => `已完成 ${done} / ${total} 节课`,
+		allLessons: '查看全部课程'
+	},
+	lessons: {
+		title: '课程',
+		filterCategory: '分类',
+		filterTrack: '类型',
+		filterStatus: '进度',
+		all: '全部',
+		todo: '未完成',
+		done: '已完成',
+		count: (n: number) => `共 ${n} 节`,
+		empty: '没有符合条件的课程。换个筛选条件试试。',
+		minutes: (n: number) => `${n} 分钟`,
+		questions: (n: number) => `${n} 道题`
+	},
+	lesson: {
+		back: '返回课程列表',
+		readingProgress: '阅读进度',
+		complete: '完成学习',
+		completed: '已完成',
+		completedHint: '已记录学习，积分将在联网后同步。',
+		audio: '音频讲解',
+		video: '视频讲解',
+		notFound: '没有找到这节课',
+		notFoundHint: '这节课可能已下架，或者链接有误。',
+		offlineMissing: '这节课还没有保存到本机，联网后再打开即可离线学习。'
+	},
+	quiz: {
+		title: '课后测验',
+		intro: (n: number) => `共 ${n} 道题，答完即可看到得分。`,
+		start: '开始答题',
+		resume: '继续答题',
+		counter: (i: number, n: number) => `第 ${i} / ${n} 题`,
+		types: { single: '单选', multiple: '多选', truefalse: '判断', fill: '填空' },
+		true: '正确',
+		false: '错误',
+		blank: (i: number) => `第 ${i} 空`,
+		submit: '提交',
+		next: '下一题',
+		finish: '查看得分',
+		right: '回答正确',
+		wrong: '回答错误',
+		answer: (a: string) => `正确答案：${a}`,
+		explanation: '解析',
+		done: '测验完成',
+		score: (c: number, t: number) => `答对 ${c} / ${t} 题`,
+		percent: (p: number) => `正确率 ${p}%`,
+		again: '再做一次',
+		saved: '每道题的作答都已保存在本机。'
+	},
+	me: {
+		title: '我的',
+		lessonsDone: '已完成课程',
+		accuracy: '答题正确率',
+		studyTime: '学习时长',
+		minutes: (m: number) => `${m} 分钟`,
+		noAnswers: '还没有答题',
+		pending: (n: number) => `${n} 条学习记录待同步`,
+		history: '答题记录',
+		historyEmpty: '还没有答题记录。学完一节课后做做课后测验吧。',
+		attempt: (c: number, t: number) => `答对 ${c} / ${t}`,
+		unfinished: '未答完',
+		storage: '本机存储',
+		persisted: '已申请持久保存：浏览器不会自动清理你的学习记录。',
+		notPersisted: '浏览器可能在空间不足时清理本机数据，请尽快联网同步。'
+	},
+	storage: {
+		unavailable:
+			'此浏览器无法在本机保存学习进度（可能处于无痕模式，或禁用了网站存储）。课程仍可阅读和答题，但关闭页面后进度不会保留。',
+		full: '手机存储空间已满，新的学习进度暂时无法保存。已保存的记录不受影响；清理一些空间后再继续学习即可。',
+		blocked: '共学在另一个标签页中打开了旧版本，请关闭其他标签页后刷新。已保存的记录不受影响。',
+		failed: '保存学习进度时出错，已保存的记录不受影响。请刷新页面重试。',
+		dismiss: '知道了'
+	},
+	update: {
+		available: '共学有新版本。',
+		quizSafe: '答题进度已保存，更新后可继续。',
+		reload: '立即更新'
+	},
+	offline: '当前离线：学习记录保存在本机，联网后自动同步。',
+	error: {
+		title: '出错了',
+		notFound: '页面不存在',
+		home: '回到首页'
+	}
+} as const;

@@ -1,0 +1,6 @@
+/** Shared state the UI reads. Components import from here, never from Dexie or PocketBase. */
+export { storage } from './storage.svelte';
+export { progress } from './progress.svelte';
+export { QuizSession, type QuizPhase } from './quiz.svelte';
+export { appUpdate } from './app-update.svelte';
+export { today, filterLessons, categoriesOf, type Today, type LessonFilter } from './today';

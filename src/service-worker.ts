@@ -1,0 +1,85 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+import { build, files, prerendered, version } from '$service-worker';
+
+/**
+ * Offline first: the app shell, every prerendered page (each built-in lesson included) and the
+ * content pack are precached at install, so any lesson opens with no network after the first
+ * visit. A new version installs beside the old one and waits until the member accepts the update.
+ */
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const CACHE = `gongxue-${version}`;
+/** The adapter's SPA fallback; `$service-worker` does not list it. */
+const FALLBACK = '/200.html';
+const PRECACHE = [...build, ...files, ...prerendered, FALLBACK];
+const PRECACHED = new Set(PRECACHE);
+/** How long a navigation waits for the network before the cached shell is served, in ms. */
+const NAVIGATION_TIMEOUT_MS = 4000;
+
+sw.addEventListener('install', (event) => {
+	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		(async () => {
+			for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+			await sw.clients.claim();
+		})()
+	);
+});
+
+sw.addEventListener('message', (event) => {
+	if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void sw.skipWaiting();
+});
+
+sw.addEventListener('fetch', (event) => {
+	const request = event.request;
+	if (request.method !== 'GET') return;
+	const url = new URL(request.url);
+	// Only our own static files; the API and anything cross-origin go straight to the network.
+	if (url.origin !== sw.location.origin || url.pathname.startsWith('/api/')) return;
+	event.respondWith(respond(request, url));
+});
+
+async function respond(request: Request, url: URL): Promise<Response> {
+	const cache = await caches.open(CACHE);
+	if (PRECACHED.has(url.pathname)) {
+		const hit = await cache.match(url.pathname);
+		if (hit) return hit;
+	}
+	if (request.mode === 'navigate') {
+		try {
+			const response = await withTimeout(fetch(request), NAVIGATION_TIMEOUT_MS);
+			if (response.status < 500) return response;
+		} catch {
+			// offline or too slow: the shell below renders the page from what the device has
+		}
+		return (await cache.match(FALLBACK)) ?? Response.error();
+	}
+	try {
+		return await fetch(request);
+	} catch (e) {
+		const hit = await cache.match(request);
+		if (hit) return hit;
+		throw e;
+	}
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error('timeout')), ms);
+		promise.then(
+			(v) => {
+				clearTimeout(timer);
+				resolve(v);
+			},
+			(e: unknown) => {
+				clearTimeout(timer);
+				reject(e instanceof Error ? e : new Error(String(e)));
+			}
+		);
+	});
+}

@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { builtIndex, open, waitForOfflineReady } from './helpers';
+
+const index = builtIndex();
+
+test('after the first visit, any lesson opens offline by its URL, even one never visited', async ({
+	page,
+	context
+}) => {
+	await open(page, '/');
+	await waitForOfflineReady(page);
+	await context.setOffline(true);
+
+	for (const lesson of [index.lessons.at(-1)!, index.lessons[1]!]) {
+		await open(page, `/lessons/${lesson.id}`);
+		await expect(page.getByRole('heading', { level: 1, name: lesson.title })).toBeVisible();
+		await expect(page.getByRole('button', { name: '完成学习' })).toBeVisible();
+	}
+	await open(page, '/me');
+	await expect(page.getByRole('heading', { level: 1, name: '我的' })).toBeVisible();
+	await open(page, '/lessons');
+	await expect(page.getByRole('listitem')).toHaveCount(index.lessons.length);
+	await expect(page.getByText('当前离线')).toBeVisible();
+});
+
+test('a lesson URL that does not exist says so in Chinese', async ({ page }) => {
+	await open(page, '/lessons/no-such-lesson');
+	await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();
+	await expect(page.getByText('没有找到这节课')).toBeVisible();
+});
