@@ -1,8 +1,12 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { gongxueContent } from './scripts/vite-plugin-content.ts';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [gongxueContent(), sveltekit()],
+	build: {
+		rolldownOptions: { checks: { pluginTimings: false } }
+	},
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node'

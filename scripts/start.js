@@ -4,7 +4,11 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from './serve.js';
 
-/** Newest modification time under `path`, in ms. */
+/**
+ * Newest modification time under `path`, in ms.
+ * @param {string} path
+ * @returns {number}
+ */
 function newest(path) {
 	const s = statSync(path);
 	if (!s.isDirectory()) return s.mtimeMs;
@@ -13,7 +17,8 @@ function newest(path) {
 
 const stale =
 	!existsSync('build/index.html') ||
-	Math.max(...['src', 'content', 'static', 'package.json'].map(newest)) > statSync('build/index.html').mtimeMs;
+	Math.max(...['src', 'content', 'static', 'package.json'].map(newest)) >
+		statSync('build/index.html').mtimeMs;
 if (stale) {
 	console.log('正在构建共学…');
 	const r = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });

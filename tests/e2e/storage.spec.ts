@@ -24,7 +24,9 @@ test('without IndexedDB (private mode) the member is told, and can still read an
 	await expect(page.getByRole('listitem')).toHaveCount(index.lessons.length);
 });
 
-test('when storage is full the member is told, and what was stored before is kept', async ({ page }) => {
+test('when storage is full the member is told, and what was stored before is kept', async ({
+	page
+}) => {
 	const [first, second] = index.lessons;
 	await open(page, `/lessons/${first!.id}`);
 	await page.getByRole('button', { name: '完成学习' }).click();
@@ -43,5 +45,7 @@ test('when storage is full the member is told, and what was stored before is kep
 	await expect(page.getByRole('alert')).toContainText('存储空间已满');
 
 	await open(page, '/lessons');
-	await expect(page.getByRole('listitem').filter({ hasText: first!.title })).toContainText('已完成');
+	await expect(page.getByRole('listitem').filter({ hasText: first!.title })).toContainText(
+		'已完成'
+	);
 });

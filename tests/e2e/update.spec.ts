@@ -22,7 +22,9 @@ test.afterAll(() => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-test('a new version waits for the member, and updating mid-quiz loses no answer', async ({ page }) => {
+test('a new version waits for the member, and updating mid-quiz loses no answer', async ({
+	page
+}) => {
 	const lesson = builtLesson(builtIndex().lessons.find((l) => l.questionCount >= 3)!.id);
 	await page.goto(`${base}/lessons/${lesson.id}`);
 	await page.locator('html[data-hydrated]').waitFor();

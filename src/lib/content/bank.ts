@@ -1,6 +1,6 @@
-import { contentMessages as msg, orphanMessages, quote } from './messages';
-import { questionId } from './hash';
-import type { Option, Question, QuestionType } from './types';
+import { contentMessages as msg, orphanMessages, quote } from './messages.ts';
+import { questionId } from './hash.ts';
+import type { Option, Question, QuestionType } from './types.ts';
 
 /** Questions parsed from question-bank text, with every problem found. */
 export interface QuestionsResult {
@@ -18,20 +18,26 @@ const TYPE_WORDS: Record<string, QuestionType> = {
 };
 const TYPE_ALT = '单项选择|多项选择|单选|多选|判断|填空';
 const SECTION = new RegExp(`^[一二三四五六七八九十]+\\s*[、.．]\\s*(${TYPE_ALT})题?`);
+/** A section header of a type this format does not have, e.g. `五、简答题`. */
+const OTHER_SECTION = /^[一二三四五六七八九十]+\s*[、.．]\s*(\S{1,6}题)/;
 const QUESTION = /^(\d{1,4})\s*[.．、)）](?!\d)\s*(.*)$/;
 const MARKER = new RegExp(`^[【\\[(（]\\s*(${TYPE_ALT})题?\\s*[】\\])）]\\s*`);
 const OPTION = /^(?:[(（]\s*([A-H])\s*[)）]|([A-H])\s*[.．、:：)）])\s*(.*)$/;
 const ANSWER = /^(?:【\s*(?:参考|正确|标准)?答案\s*】|(?:参考|正确|标准)?答案\s*[:：])\s*(.*)$/;
 const EXPLANATION = /^(?:【\s*(?:答案)?解析\s*】|(?:答案)?解析\s*[:：])\s*(.*)$/;
 const HEADING = /^#{1,6}\s/;
-const BLANK = /_{2,}|[（(]\s*[)）]/g;
+const BLANK = /[_＿]{2,}|[（(]\s*[)）]/g;
 
 const TRUE_WORDS = new Set(['对', '正确', '√', '✓', '✔', '是', 'T', 'TRUE', 'Y']);
 const FALSE_WORDS = new Set(['错', '错误', '×', '✗', '✘', '否', 'F', 'FALSE', 'N', 'X']);
 
 /** Read a true/false answer word; null when it is none. */
 export function parseTrueFalse(text: string): boolean | null {
-	const w = text.normalize('NFKC').trim().replace(/[。.]$/, '').toUpperCase();
+	const w = text
+		.normalize('NFKC')
+		.trim()
+		.replace(/[。.]$/, '')
+		.toUpperCase();
 	if (TRUE_WORDS.has(w)) return true;
 	if (FALSE_WORDS.has(w)) return false;
 	return null;
@@ -133,6 +139,13 @@ export function parseQuestions(text: string, firstLine = 1): QuestionsResult {
 			section = TYPE_WORDS[sec[1] ?? ''] ?? null;
 			continue;
 		}
+		const other = OTHER_SECTION.exec(t);
+		if (other) {
+			finish();
+			section = null;
+			problems.push({ line: lineNo, message: msg.unsupportedSection(other[1] ?? t) });
+			continue;
+		}
 		const qm = QUESTION.exec(t);
 		if (qm) {
 			finish();
@@ -164,7 +177,13 @@ export function parseQuestions(text: string, firstLine = 1): QuestionsResult {
 			continue;
 		}
 		const d: Draft = draft;
-		if (am) {
+		if (am && d.mode === 'explanation') {
+			// An answer after the explanation means the next question's number is missing.
+			problems.push({
+				line: lineNo,
+				message: msg.questionPrefix(d.number) + msg.answerAfterExplanation()
+			});
+		} else if (am) {
 			d.answer = { text: (am[1] ?? '').trim(), line: lineNo };
 			d.mode = 'answer';
 		} else if (em) {
@@ -173,7 +192,8 @@ export function parseQuestions(text: string, firstLine = 1): QuestionsResult {
 		} else if (om && (d.mode === 'stem' || d.mode === 'options')) {
 			d.options.push(...splitOptions(om[1] ?? om[2] ?? 'A', om[3] ?? '', lineNo));
 			d.mode = 'options';
-		} else if (d.mode === 'explanation' && !om) {
+		} else if (d.mode === 'explanation') {
+			// An explanation runs to the next question, option-like lines included.
 			d.explanation.push(t);
 		} else if (d.mode === 'stem') {
 			d.stem.push(t);
@@ -204,7 +224,10 @@ function finishDraft(d: Draft, problems: { line: number; message: string }[]): Q
 	const explanation = d.explanation.join('\n').trim();
 	const options: Option[] = d.options.map(({ key, text }) => ({ key, text }));
 	const base = {
-		id: questionId(stem, options.map((o) => o.text)),
+		id: questionId(
+			stem,
+			options.map((o) => o.text)
+		),
 		number: d.number,
 		stem,
 		explanation,

@@ -1,8 +1,8 @@
-import { parseQuestions } from './bank';
-import { ID_PATTERN } from './frontmatter';
-import { normaliseText, parseLesson } from './lesson';
-import { contentMessages as msg } from './messages';
-import type { Bank, ContentProblem, Lesson, SourceFile } from './types';
+import { parseQuestions } from './bank.ts';
+import { ID_PATTERN } from './frontmatter.ts';
+import { normaliseText, parseLesson } from './lesson.ts';
+import { contentMessages as msg } from './messages.ts';
+import type { Bank, ContentProblem, Lesson, SourceFile } from './types.ts';
 
 /** Everything parsed from a set of content files. */
 export interface ContentBundle {
@@ -36,7 +36,10 @@ export function parseBank(file: SourceFile): { bank: Bank | null; problems: Cont
 		problems.push({ path: file.path, line: 1, message: msg.bankEmpty() });
 	}
 	const title = /^#\s+(.+)$/m.exec(text)?.[1]?.trim() ?? id;
-	return { bank: problems.length > 0 ? null : { id, title, questions: parsed.questions }, problems };
+	return {
+		bank: problems.length > 0 ? null : { id, title, questions: parsed.questions },
+		problems
+	};
 }
 
 const collator = new Intl.Collator('en', { numeric: true });
@@ -60,14 +63,15 @@ export function buildContent(files: readonly SourceFile[]): ContentBundle {
 		ids.set(id, path);
 		return true;
 	};
+	const byLine = (a: ContentProblem, b: ContentProblem) => a.line - b.line;
 	for (const file of sorted) {
 		if (kindOf(file) === 'bank') {
 			const r = parseBank(file);
-			problems.push(...r.problems);
+			problems.push(...r.problems.sort(byLine));
 			if (r.bank && claim(`bank:${r.bank.id}`, file.path)) banks.push(r.bank);
 		} else {
 			const r = parseLesson(file, lessons.length);
-			problems.push(...r.problems);
+			problems.push(...r.problems.sort(byLine));
 			if (r.lesson && claim(r.lesson.id, file.path)) lessons.push(r.lesson);
 		}
 	}

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair } from 'yaml';
-import { contentMessages as msg } from './messages';
-import type { Track } from './types';
+import { safeUrl } from './markdown.ts';
+import { contentMessages as msg } from './messages.ts';
+import type { Track } from './types.ts';
 
 /** The validated front matter of a lesson. */
 export interface FrontMatter {
@@ -71,7 +72,10 @@ export function parseFrontMatter(text: string): FrontMatterResult {
 	const fileLine = (offset: number) => counter.linePos(offset).line + 1;
 	if (doc.errors.length > 0) {
 		for (const e of doc.errors) {
-			problems.push({ line: fileLine(e.pos[0]), message: msg.yamlError(e.message.split('\n')[0] ?? e.message) });
+			problems.push({
+				line: fileLine(e.pos[0]),
+				message: msg.yamlError(e.message.split('\n')[0] ?? e.message)
+			});
 		}
 		return { data: null, bodyLine, body, problems, keyLines };
 	}
@@ -99,7 +103,8 @@ export function parseFrontMatter(text: string): FrontMatterResult {
 	for (const field of REQUIRED) {
 		const v = raw.get(field)?.value;
 		if (v === undefined || v === null || String(v).trim() === '') {
-			problems.push({ line: keyLines.get(field) ?? 1, message: msg.missingField(field) });
+			// An absent field is reported at the first line of the front matter.
+			problems.push({ line: keyLines.get(field) ?? 2, message: msg.missingField(field) });
 		}
 	}
 
@@ -125,7 +130,10 @@ export function parseFrontMatter(text: string): FrontMatterResult {
 	const media = (field: 'audio' | 'video'): string | null => {
 		const v = text_(field);
 		if (v === '') return null;
-		if (!v.startsWith('/') || v.startsWith('//')) {
+		// Media plays only from the platform's own storage: a path on this origin, nothing else.
+		// eslint-disable-next-line no-control-regex
+		const plain = v.startsWith('/') && !/[\u0000-\u0020\u007f-\u009f\\]/.test(v);
+		if (!plain || safeUrl(v, 'image') === null) {
 			problems.push({ line: raw.get(field)?.line ?? 1, message: msg.badMedia(field) });
 			return null;
 		}
@@ -144,14 +152,18 @@ export function parseFrontMatter(text: string): FrontMatterResult {
 	] as const) {
 		const len = [...value].length;
 		if (len > LIMITS[field]) {
-			problems.push({ line: raw.get(field)?.line ?? 1, message: msg.tooLong(field, LIMITS[field], len) });
+			problems.push({
+				line: raw.get(field)?.line ?? 1,
+				message: msg.tooLong(field, LIMITS[field], len)
+			});
 		}
 	}
 	let track: Track = 'elective';
 	const trackText = text_('track');
 	if (trackText !== '') {
 		const t = TRACKS[trackText];
-		if (t === undefined) problems.push({ line: raw.get('track')?.line ?? 1, message: msg.badTrack(trackText) });
+		if (t === undefined)
+			problems.push({ line: raw.get('track')?.line ?? 1, message: msg.badTrack(trackText) });
 		else track = t;
 	}
 	let tags: string[] = [];

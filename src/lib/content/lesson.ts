@@ -1,10 +1,10 @@
 import type { Token } from 'marked';
-import { parseQuestions } from './bank';
-import { parseFrontMatter } from './frontmatter';
-import { shortHash } from './hash';
-import { lexMarkdown, renderTokens } from './markdown';
-import { contentMessages as msg } from './messages';
-import type { ContentProblem, Lesson, Question, SourceFile } from './types';
+import { parseQuestions } from './bank.ts';
+import { parseFrontMatter } from './frontmatter.ts';
+import { shortHash } from './hash.ts';
+import { lexMarkdown, renderTokens } from './markdown.ts';
+import { contentMessages as msg } from './messages.ts';
+import type { ContentProblem, Lesson, Question, SourceFile } from './types.ts';
 
 /** Reading speed used to estimate minutes when a lesson does not say: characters a minute. */
 const CHARS_PER_MINUTE = 300;

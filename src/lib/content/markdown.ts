@@ -20,6 +20,14 @@ export function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
+/** Escape text content but keep valid character references (`&amp;`, `&#x4e2d;`), as markdown does. */
+function escapeText(text: string): string {
+	return text.replace(
+		/[<>"']|&(?!(?:#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);)/g,
+		(c) => ESCAPES[c] ?? c
+	);
+}
+
 const BASE = 'https://gongxue.invalid/';
 const BASE_ORIGIN = new URL(BASE).origin;
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
@@ -30,9 +38,10 @@ const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
  * this platform, since media is played only from the platform's own storage.
  */
 export function safeUrl(raw: string, kind: 'link' | 'image'): string | null {
-	// Browsers drop control characters and spaces before reading a scheme; so must we.
+	// Percent-decode first, so `java%73cript:` is judged as the browser will read it; then drop
+	// what browsers drop before reading a scheme: control characters and spaces.
 	// eslint-disable-next-line no-control-regex
-	const href = raw.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+	const href = decodeSafe(raw).replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
 	if (href === '') return null;
 	let url: URL;
 	try {
@@ -43,7 +52,7 @@ export function safeUrl(raw: string, kind: 'link' | 'image'): string | null {
 	const local = !/^[a-z][a-z0-9+.-]*:/i.test(href) && url.origin === BASE_ORIGIN;
 	if (local) {
 		if (kind === 'image' && !href.startsWith('/')) return null;
-		return encodeURI(decodeSafe(href));
+		return encodeURI(href);
 	}
 	if (kind === 'link' && LINK_PROTOCOLS.has(url.protocol)) return url.href;
 	return null;
@@ -64,6 +73,12 @@ const marked = new Marked({
 	renderer: {
 		html({ text }: Tokens.HTML | Tokens.Tag): string {
 			return escapeHtml(text);
+		},
+		// marked leaves text after a raw <pre>, <code>, <kbd> or <script> tag unescaped ("escaped");
+		// raw HTML is shown as text here, so that text must be escaped like any other.
+		text(token: Tokens.Text | Tokens.Escape): string {
+			if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+			return escapeText(token.text);
 		},
 		link(token: Tokens.Link): string {
 			const inner = this.parser.parseInline(token.tokens);

@@ -31,8 +31,10 @@ export const contentMessages = {
 	tooFewOptions: () => '选择题至少需要两个选项',
 	singleNeedsOne: (answer: string) => `单选题只能有一个答案，却写了"${answer}"`,
 	multipleNeedsTwo: () => '多选题至少有两个正确答案；只有一个答案请标为单选题',
-	badChoiceAnswer: (answer: string) => `答案"${answer}"无法识别：选择题的答案应为选项字母，如 B 或 ACD`,
-	badTrueFalse: (answer: string) => `判断题答案"${answer}"无法识别：应为 对/错、正确/错误、√/× 或 T/F`,
+	badChoiceAnswer: (answer: string) =>
+		`答案"${answer}"无法识别：选择题的答案应为选项字母，如 B 或 ACD`,
+	badTrueFalse: (answer: string) =>
+		`判断题答案"${answer}"无法识别：应为 对/错、正确/错误、√/× 或 T/F`,
 	trueFalseOption: (text: string) => `判断题的选项"${text}"应为"正确"或"错误"`,
 	fillNeedsBlank: () => '填空题的题干中没有空（用 ____ 或 （ ） 标出要填的地方）',
 	fillCount: (blanks: number, answers: number) =>
@@ -41,6 +43,8 @@ export const contentMessages = {
 	unexpectedLine: (text: string) => `无法识别的内容"${text}"（解析请以"解析："开头）`,
 	duplicateQuestion: (other: number) => `与第${other}题重复`,
 	textBeforeQuestion: (text: string) => `题号之前的内容无法识别："${text}"`,
+	unsupportedSection: (name: string) => `不支持的题型"${name}"：只支持单选、多选、判断、填空题`,
+	answerAfterExplanation: () => '解析之后又出现了答案行：是否漏写了下一题的题号？',
 	bankEmpty: () => '题库中没有题目（每道题以"1."这样的题号开头）'
 } as const;
 

@@ -1,4 +1,4 @@
-import type { Lesson, LessonMeta } from './types';
+import type { Lesson, LessonMeta } from './types.ts';
 
 /** The curriculum index served at `/content/index.json`. */
 export interface ContentIndex {

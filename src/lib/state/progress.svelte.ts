@@ -19,8 +19,8 @@ const EMPTY_STATS: StudyStats = {
 };
 
 /**
- * Study progress as the UI reads it, kept live from Dexie. Changes show at once (optimistic) and
- * are then written; if storage fails they stay in memory for this visit and the layout explains.
+ * Study progress as the UI reads it, kept live from Dexie. If storage fails, changes stay in
+ * memory for this visit and the layout explains.
  */
 class ProgressState {
 	/** Progress by lesson id. */
@@ -83,11 +83,23 @@ class ProgressState {
 		}
 	}
 
-	/** Mark a lesson studied (完成学习); its event joins the outbox in the same write. */
+	/**
+	 * Mark a lesson studied (完成学习); its event joins the outbox in the same write. The mark
+	 * shows once stored; if storage fails it shows from memory for this visit.
+	 */
 	async complete(lessonId: string, hash: string): Promise<void> {
 		const now = Date.now();
 		const prev = this.rows[lessonId];
 		if (prev?.status === 'completed') return;
+		const db = await storage.db();
+		if (db !== null) {
+			try {
+				await completeLesson(db, lessonId, hash, now);
+				void storage.requestPersistence();
+			} catch (e) {
+				storage.report(e);
+			}
+		}
 		this.rows[lessonId] = {
 			lessonId,
 			status: 'completed',
@@ -98,14 +110,6 @@ class ProgressState {
 			completedAt: now,
 			hash
 		};
-		const db = await storage.db();
-		if (db === null) return;
-		try {
-			await completeLesson(db, lessonId, hash, now);
-			void storage.requestPersistence();
-		} catch (e) {
-			storage.report(e);
-		}
 	}
 }
 

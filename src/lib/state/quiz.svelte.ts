@@ -112,16 +112,16 @@ export class QuizSession {
 			correct: isCorrect(q, this.given),
 			at: Date.now()
 		};
-		// Show the result at once; storage catches up.
-		attempt.answers.push(answer);
-		if (attempt.answers.length >= this.questions.length) attempt.finishedAt = answer.at;
-		this.phase = 'feedback';
+		// Feedback shows only once the answer is stored: what the member saw is never lost.
 		try {
 			const db = await storage.db();
 			if (db !== null) await recordAnswer(db, attempt.id, answer);
 		} catch (e) {
 			storage.report(e);
 		} finally {
+			attempt.answers.push(answer);
+			if (attempt.answers.length >= this.questions.length) attempt.finishedAt = answer.at;
+			this.phase = 'feedback';
 			this.#busy = false;
 		}
 	}

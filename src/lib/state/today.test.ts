@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { LessonMeta } from '$lib/content';
+import type { ProgressRow } from '$lib/db';
+import { categoriesOf, filterLessons, today } from './today';
+
+const lesson = (id: string, category: string, track: 'required' | 'elective'): LessonMeta => ({
+	id,
+	title: id,
+	summary: '',
+	category,
+	track,
+	minutes: 4,
+	credits: null,
+	tags: [],
+	audio: null,
+	video: null,
+	questionCount: 3,
+	hash: 'h',
+	order: 0
+});
+const row = (
+	lessonId: string,
+	status: 'started' | 'completed',
+	updatedAt: number
+): ProgressRow => ({
+	lessonId,
+	status,
+	readRatio: 0.5,
+	seconds: 60,
+	startedAt: 0,
+	updatedAt,
+	completedAt: status === 'completed' ? updatedAt : null,
+	hash: 'h'
+});
+
+const lessons = [
+	lesson('a', '党章党规', 'required'),
+	lesson('b', '组织生活', 'elective'),
+	lesson('c', '组织生活', 'required'),
+	lesson('d', '党章党规', 'elective')
+];
+
+describe('today', () => {
+	it('offers the last unfinished lesson, the required ones not done, and unopened ones', () => {
+		const rows = {
+			a: row('a', 'completed', 5),
+			b: row('b', 'started', 9),
+			d: row('d', 'started', 3)
+		};
+		const plan = today(lessons, rows);
+		expect(plan.resume?.id).toBe('b');
+		expect(plan.required.map((l) => l.id)).toEqual(['c']);
+		expect(plan.fresh.map((l) => l.id)).toEqual(['c']);
+		expect([plan.done, plan.total]).toEqual([1, 4]);
+	});
+
+	it('for a new member: nothing to resume, every required lesson, the first new ones', () => {
+		const plan = today(lessons, {}, 2);
+		expect(plan.resume).toBeNull();
+		expect(plan.required.map((l) => l.id)).toEqual(['a', 'c']);
+		expect(plan.fresh.map((l) => l.id)).toEqual(['a', 'b']);
+	});
+});
+
+describe('filterLessons', () => {
+	it('filters by category, track and done state together', () => {
+		const rows = { c: row('c', 'completed', 1) };
+		const f = (
+			category: string | null,
+			track: 'required' | 'elective' | null,
+			status: 'todo' | 'done' | null
+		) => filterLessons(lessons, rows, { category, track, status }).map((l) => l.id);
+		expect(f(null, null, null)).toEqual(['a', 'b', 'c', 'd']);
+		expect(f('组织生活', null, null)).toEqual(['b', 'c']);
+		expect(f(null, 'required', 'todo')).toEqual(['a']);
+		expect(f(null, null, 'done')).toEqual(['c']);
+		expect(categoriesOf(lessons)).toEqual(['党章党规', '组织生活']);
+	});
+});
