@@ -36,6 +36,35 @@ export default ts.config(
 		}
 	},
 	{
+		// The import direction of ../shared/architecture.md: what a person sees goes through state.
+		files: ['src/routes/**', 'src/lib/components/**'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{ name: 'dexie', message: 'Components and routes read storage through $lib/state.' },
+						{
+							name: 'pocketbase',
+							message: 'Components and routes reach the server through $lib/state.'
+						},
+						{
+							name: '$lib/db',
+							allowTypeImports: true,
+							message: 'Components and routes read storage through $lib/state.'
+						},
+						{
+							name: '$lib/content',
+							allowTypeImports: true,
+							message:
+								'Import the content pack client from $lib/content/pack: the parser (marked, js-yaml) must not ship to every page.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		rules: {
 			'@typescript-eslint/no-floating-promises': 'error',
 			'@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],

@@ -28,6 +28,12 @@ const EXPLANATION = /^(?:【\s*(?:答案)?解析\s*】|(?:答案)?解析\s*[:：
 const HEADING = /^#{1,6}\s/;
 const BLANK = /[_＿]{2,}|[（(]\s*[)）]/g;
 
+// First characters that can start each kind of line: most lines are tested by one regex at most.
+const SECTION_START = new Set([...'一二三四五六七八九十']);
+const ANSWER_START = new Set([...'【答正参标']);
+const EXPLANATION_START = new Set([...'【解答']);
+const OPTION_START = new Set([...'ABCDEFGH(（']);
+
 const TRUE_WORDS = new Set(['对', '正确', '√', '✓', '✔', '是', 'T', 'TRUE', 'Y']);
 const FALSE_WORDS = new Set(['错', '错误', '×', '✗', '✘', '否', 'F', 'FALSE', 'N', 'X']);
 
@@ -74,14 +80,21 @@ function joinWrapped(a: string, b: string): string {
 }
 
 /** Split one line of options, e.g. `A. 对  B. 错`, at the next expected letters. */
+/** For each letter B–H, the pattern of that option starting later on the same line. */
+const NEXT_OPTION = new Map(
+	[...'BCDEFGH'].map((k) => [
+		k,
+		new RegExp(`\\s+(?:[(（]\\s*${k}\\s*[)）]|${k}\\s*[.．、:：)）])\\s*`)
+	])
+);
+
 function splitOptions(first: string, text: string, line: number): (Option & { line: number })[] {
 	const out: (Option & { line: number })[] = [];
 	let key = first;
 	let rest = text;
 	for (;;) {
 		const next = String.fromCharCode(key.charCodeAt(0) + 1);
-		const re = new RegExp(`\\s+(?:[(（]\\s*${next}\\s*[)）]|${next}\\s*[.．、:：)）])\\s*`);
-		const m = next <= 'H' ? re.exec(rest) : null;
+		const m = NEXT_OPTION.get(next)?.exec(rest) ?? null;
 		if (!m) {
 			out.push({ key, text: rest.trim(), line });
 			return out;
@@ -129,24 +142,25 @@ export function parseQuestions(text: string, firstLine = 1): QuestionsResult {
 			if (draft?.mode === 'explanation') draft.explanation.push('');
 			continue;
 		}
-		if (HEADING.test(t)) {
+		const first = t[0] ?? '';
+		if (first === '#' && HEADING.test(t)) {
 			if (draft?.mode === 'explanation') draft.mode = 'answer';
 			continue;
 		}
-		const sec = SECTION.exec(t);
+		const sec = SECTION_START.has(first) ? SECTION.exec(t) : null;
 		if (sec) {
 			finish();
 			section = TYPE_WORDS[sec[1] ?? ''] ?? null;
 			continue;
 		}
-		const other = OTHER_SECTION.exec(t);
+		const other = SECTION_START.has(first) ? OTHER_SECTION.exec(t) : null;
 		if (other) {
 			finish();
 			section = null;
 			problems.push({ line: lineNo, message: msg.unsupportedSection(other[1] ?? t) });
 			continue;
 		}
-		const qm = QUESTION.exec(t);
+		const qm = first >= '0' && first <= '9' ? QUESTION.exec(t) : null;
 		if (qm) {
 			finish();
 			let rest = qm[2] ?? '';
@@ -168,9 +182,9 @@ export function parseQuestions(text: string, firstLine = 1): QuestionsResult {
 			};
 			continue;
 		}
-		const am = ANSWER.exec(t);
-		const em = EXPLANATION.exec(t);
-		const om = OPTION.exec(t);
+		const am = ANSWER_START.has(first) ? ANSWER.exec(t) : null;
+		const em = EXPLANATION_START.has(first) ? EXPLANATION.exec(t) : null;
+		const om = OPTION_START.has(first) ? OPTION.exec(t) : null;
 		if (draft === null) {
 			if (am || em || om) problems.push({ line: lineNo, message: orphanMessages.orphanLine(t) });
 			// Titles and notes before the first question are allowed and ignored.
@@ -209,6 +223,13 @@ export function parseQuestions(text: string, firstLine = 1): QuestionsResult {
 	}
 	finish();
 	return { questions, problems };
+}
+
+function choiceId(stem: string, options: Option[]): string {
+	return questionId(
+		stem,
+		options.map((o) => o.text)
+	);
 }
 
 function finishDraft(d: Draft, problems: { line: number; message: string }[]): Question | null {
@@ -260,10 +281,10 @@ function finishDraft(d: Draft, problems: { line: number; message: string }[]): Q
 		if (missing !== undefined) return fail(answer.line, msg.answerNotInOptions(missing, 'A', last));
 		if (type === 'single') {
 			if (letters.length !== 1) return fail(answer.line, msg.singleNeedsOne(answer.text));
-			return { ...base, type, options, answer: letters[0] ?? 'A' };
+			return { ...base, id: choiceId(stem, options), type, options, answer: letters[0] ?? 'A' };
 		}
 		if (letters.length < 2) return fail(answer.line, msg.multipleNeedsTwo());
-		return { ...base, type, options, answer: letters };
+		return { ...base, id: choiceId(stem, options), type, options, answer: letters };
 	}
 
 	if (type === 'truefalse') {
@@ -291,5 +312,5 @@ function finishDraft(d: Draft, problems: { line: number; message: string }[]): Q
 	);
 	if (parts.some((alts) => alts.length === 0)) return fail(answer.line, msg.fillEmptyAnswer());
 	if (parts.length !== blanks) return fail(answer.line, msg.fillCount(blanks, parts.length));
-	return { ...base, type: 'fill', blanks: parts };
+	return { ...base, id: questionId(stem, []), type: 'fill', blanks: parts };
 }

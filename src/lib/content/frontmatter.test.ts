@@ -207,18 +207,10 @@ describe('front matter', () => {
 	});
 
 	it.each([
-		[
-			['id: abc', 'title: @t', 'category: c'],
-			3,
-			'Plain value cannot start with reserved character @'
-		],
-		[
-			['id: abc', 'title: t', 'category: c', '\tminutes: 5'],
-			5,
-			'Tabs are not allowed as indentation'
-		],
-		[['id: abc', 'title: t', 'category: c', 'id: def'], 5, 'Map keys must be unique'],
-		[['id: abc', 'title: t', 'category: c', 'minutes 5', 'credits: 2'], 5, 'Implicit keys']
+		[['id: abc', 'title: @t', 'category: c'], 3, '值以 @、`、: 等符号开头时请加引号'],
+		[['id: abc', 'title: t', 'category: c', '\tminutes: 5'], 5, '不能用 Tab 缩进'],
+		[['id: abc', 'title: t', 'category: c', 'id: def'], 5, '同一个字段写了两次'],
+		[['id: abc', 'title: t', 'category: c', 'minutes 5', 'credits: 2'], 5, '这一行缺少冒号']
 	])('reports the YAML syntax error in %j at its file line', (fields, line, detail) => {
 		const r = parseFrontMatter(file(fields));
 		expect(r.data).toBeNull();

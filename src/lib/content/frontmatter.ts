@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Pair } from 'yaml';
+import { load, JSON_SCHEMA, YAMLException } from 'js-yaml';
 import { safeUrl } from './markdown.ts';
 import { contentMessages as msg } from './messages.ts';
 import type { Track } from './types.ts';
@@ -49,55 +49,74 @@ const TRACKS: Record<string, Track> = {
 export const ID_PATTERN = /^[a-z0-9-]{3,64}$/;
 const LIMITS = { title: 60, summary: 120 } as const;
 
+/** js-yaml's reasons, in words a secretary can act on; `back` moves to the line at fault. */
+const YAML_REASONS: { test: RegExp; hint: string; back?: number }[] = [
+	{ test: /duplicated mapping key/, hint: msg.yamlDuplicate() },
+	{ test: /tab characters/, hint: msg.yamlTab() },
+	{ test: /multiline key may not be an implicit key/, hint: msg.yamlNoColon(), back: 1 },
+	{ test: /bad indentation|end of the stream or a document separator/, hint: msg.yamlIndent() },
+	{ test: /flow collection|within a (double|single) quoted scalar/, hint: msg.yamlUnclosed() }
+];
+
+function yamlProblem(e: YAMLException): { line: number; message: string } {
+	const known = YAML_REASONS.find((r) => r.test.test(e.reason));
+	// The mark's line is 0-based within the YAML, which starts on line 2 of the file.
+	const line = Math.max(2, (e.mark?.line ?? 0) + 2 - (known?.back ?? 0));
+	return { line, message: msg.yamlError(known?.hint ?? e.reason) };
+}
+
+function countLines(s: string): number {
+	let n = 0;
+	for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+	return n;
+}
+
 /** Split `---` front matter off a lesson and validate it. `text` must use `\n` line ends. */
 export function parseFrontMatter(text: string): FrontMatterResult {
 	const problems: { line: number; message: string }[] = [];
 	const keyLines = new Map<string, number>();
-	const lines = text.split('\n');
-	if (lines[0]?.trim() !== '---') {
+	if (!/^---[ \t]*(\n|$)/.test(text)) {
 		problems.push({ line: 1, message: msg.noFrontMatter() });
 		return { data: null, bodyLine: 1, body: text, problems, keyLines };
 	}
-	const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
-	if (end < 0) {
+	// Find the closing line without splitting the (much longer) body into lines.
+	const close = /\n---[ \t]*(?:\n|$)/.exec(text.slice(3));
+	if (close === null) {
 		problems.push({ line: 1, message: msg.unclosedFrontMatter() });
-		return { data: null, bodyLine: lines.length + 1, body: '', problems, keyLines };
+		return { data: null, bodyLine: countLines(text) + 2, body: '', problems, keyLines };
 	}
-	const yamlText = lines.slice(1, end).join('\n');
-	const bodyLine = end + 2;
-	const body = lines.slice(end + 1).join('\n');
-	const counter = new LineCounter();
-	const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false });
-	// Line 1 of the YAML is line 2 of the file.
-	const fileLine = (offset: number) => counter.linePos(offset).line + 1;
-	if (doc.errors.length > 0) {
-		for (const e of doc.errors) {
-			problems.push({
-				line: fileLine(e.pos[0]),
-				message: msg.yamlError(e.message.split('\n')[0] ?? e.message)
-			});
-		}
+	const yamlText = text.slice(text.indexOf('\n') + 1, 3 + close.index);
+	const yamlLines = yamlText === '' ? [] : yamlText.split('\n');
+	const bodyLine = yamlLines.length + 3;
+	const body = text.slice(3 + close.index + close[0].length);
+	let parsed: unknown;
+	try {
+		parsed = load(yamlText, { schema: JSON_SCHEMA });
+	} catch (e) {
+		if (!(e instanceof YAMLException)) throw e;
+		problems.push(yamlProblem(e));
 		return { data: null, bodyLine, body, problems, keyLines };
 	}
-	if (doc.contents !== null && !isMap(doc.contents)) {
+	if (
+		parsed !== null &&
+		parsed !== undefined &&
+		(typeof parsed !== 'object' || Array.isArray(parsed))
+	) {
 		problems.push({ line: 2, message: msg.frontMatterNotMap() });
 		return { data: null, bodyLine, body, problems, keyLines };
 	}
+	// Where each top-level key is written, for messages about its value.
+	yamlLines.forEach((l, i) => {
+		const key = /^([^\s#'"][^:#]*?)\s*:(?:\s|$)/.exec(l)?.[1];
+		if (key !== undefined && !keyLines.has(key)) keyLines.set(key, i + 2);
+	});
 	const raw = new Map<string, { value: unknown; line: number }>();
-	for (const pair of (doc.contents?.items ?? []) as Pair[]) {
-		const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-		const line = isScalar(pair.key) && pair.key.range ? fileLine(pair.key.range[0]) : 2;
-		keyLines.set(key, line);
+	for (const [key, value] of Object.entries((parsed ?? {}) as Record<string, unknown>)) {
+		const line = keyLines.get(key) ?? 2;
 		if (!KNOWN.has(key)) {
 			problems.push({ line, message: msg.unknownField(key) });
 			continue;
 		}
-		const node = pair.value;
-		const value = isSeq(node)
-			? node.items.map((it) => (isScalar(it) ? it.value : it))
-			: isScalar(node)
-				? node.value
-				: node;
 		raw.set(key, { value, line });
 	}
 	for (const field of REQUIRED) {

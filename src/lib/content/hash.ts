@@ -1,9 +1,25 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
+type NodeCrypto = typeof import('node:crypto');
+
+/**
+ * Node's native SHA-256 where it exists (build, CLI, tests: several times faster), else the
+ * pure-JS one from @noble/hashes (browser). Both are SHA-256, so ids agree everywhere.
+ */
+const nodeCrypto = (
+	globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
+).process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
+
+/** Hex SHA-256 of the UTF-8 bytes of `text`. */
+export function sha256Hex(text: string): string {
+	if (nodeCrypto) return nodeCrypto.createHash('sha256').update(text, 'utf8').digest('hex');
+	return bytesToHex(sha256(utf8ToBytes(text)));
+}
+
 /** First `length` hex digits of the SHA-256 of `text`. */
 export function shortHash(text: string, length = 12): string {
-	return bytesToHex(sha256(utf8ToBytes(text))).slice(0, length);
+	return sha256Hex(text).slice(0, length);
 }
 
 /**

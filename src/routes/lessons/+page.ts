@@ -1,4 +1,4 @@
-import { fetchIndex } from '$lib/content';
+import { fetchIndex } from '$lib/content/pack';
 
 export async function load({ fetch }) {
 	return { index: await fetchIndex(fetch) };

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { fetchLesson } from '$lib/content';
+import { fetchLesson } from '$lib/content/pack';
 import { m } from '$lib/i18n';
 
 export async function load({ fetch, params }) {
