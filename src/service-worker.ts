@@ -11,9 +11,12 @@ import { build, files, prerendered, version } from '$service-worker';
  */
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `gongxue-${version}`;
+/** Audio and video, kept once played; not precached (they are large) and kept across versions. */
+const MEDIA_CACHE = 'gongxue-media';
+const MEDIA = /^\/media\//;
 /** The adapter's SPA fallback; `$service-worker` does not list it. */
 const FALLBACK = '/200.html';
-const PRECACHE = [...build, ...files, ...prerendered, FALLBACK];
+const PRECACHE = [...build, ...files.filter((f) => !MEDIA.test(f)), ...prerendered, FALLBACK];
 const PRECACHED = new Set(PRECACHE);
 /** How long a navigation waits for the network before the cached shell is served, in ms. */
 const NAVIGATION_TIMEOUT_MS = 4000;
@@ -25,7 +28,9 @@ sw.addEventListener('install', (event) => {
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
-			for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+			for (const key of await caches.keys()) {
+				if (key !== CACHE && key !== MEDIA_CACHE) await caches.delete(key);
+			}
 			await sw.clients.claim();
 		})()
 	);
@@ -45,6 +50,7 @@ sw.addEventListener('fetch', (event) => {
 });
 
 async function respond(request: Request, url: URL): Promise<Response> {
+	if (MEDIA.test(url.pathname)) return media(url);
 	const cache = await caches.open(CACHE);
 	if (PRECACHED.has(url.pathname)) {
 		const hit = await cache.match(url.pathname);
@@ -66,6 +72,19 @@ async function respond(request: Request, url: URL): Promise<Response> {
 		if (hit) return hit;
 		throw e;
 	}
+}
+
+/**
+ * Media from the media cache, else fetched whole and kept, so a lesson's audio plays offline
+ * once it has played online. The whole file answers range requests too; players accept that.
+ */
+async function media(url: URL): Promise<Response> {
+	const cache = await caches.open(MEDIA_CACHE);
+	const hit = await cache.match(url.pathname);
+	if (hit) return hit;
+	const response = await fetch(url.pathname);
+	if (response.ok) await cache.put(url.pathname, response.clone());
+	return response;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -18,8 +18,9 @@ export const zhCN = {
 		resumeAction: '接着学',
 		required: '必修课程',
 		requiredDone: '必修课程都已完成，真棒！',
-		fresh: '新课程',
-		freshEmpty: '所有课程都学过了，可以去"课程"里温故知新。',
+		requiredMore: (n: number) => `全部 ${n} 节未完成的必修课`,
+		fresh: '选修新课',
+		freshEmpty: '选修课都学过了，可以去"课程"里温故知新。',
 		progress: (done: number, total: number) => `已完成 ${done} / ${total} 节课`,
 		allLessons: '查看全部课程'
 	},
@@ -84,6 +85,8 @@ export const zhCN = {
 		attempt: (c: number, t: number) => `答对 ${c} / ${t}`,
 		unfinished: '未答完',
 		storage: '本机存储',
+		install: '安装到桌面',
+		installHint: '把共学装到手机桌面，打开更快，没有网络也能学。',
 		persisted: '已申请持久保存：浏览器不会自动清理你的学习记录。',
 		notPersisted: '浏览器可能在空间不足时清理本机数据，请尽快联网同步。'
 	},

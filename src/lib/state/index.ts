@@ -3,4 +3,13 @@ export { storage } from './storage.svelte';
 export { progress } from './progress.svelte';
 export { QuizSession, type QuizPhase } from './quiz.svelte';
 export { appUpdate } from './app-update.svelte';
-export { today, filterLessons, categoriesOf, type Today, type LessonFilter } from './today';
+export {
+	today,
+	filterLessons,
+	filterFromQuery,
+	filterToQuery,
+	categoriesOf,
+	type Today,
+	type LessonFilter
+} from './today';
+export { install } from './install.svelte';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LessonMeta } from '$lib/content';
 import type { ProgressRow } from '$lib/db';
-import { categoriesOf, filterLessons, today } from './today';
+import { categoriesOf, filterFromQuery, filterLessons, filterToQuery, today } from './today';
 
 const lesson = (id: string, category: string, track: 'required' | 'elective'): LessonMeta => ({
 	id,
@@ -50,7 +50,7 @@ describe('today', () => {
 		const plan = today(lessons, rows);
 		expect(plan.resume?.id).toBe('b');
 		expect(plan.required.map((l) => l.id)).toEqual(['c']);
-		expect(plan.fresh.map((l) => l.id)).toEqual(['c']);
+		expect(plan.fresh.map((l) => l.id)).toEqual([]);
 		expect([plan.done, plan.total]).toEqual([1, 4]);
 	});
 
@@ -58,7 +58,7 @@ describe('today', () => {
 		const plan = today(lessons, {}, 2);
 		expect(plan.resume).toBeNull();
 		expect(plan.required.map((l) => l.id)).toEqual(['a', 'c']);
-		expect(plan.fresh.map((l) => l.id)).toEqual(['a', 'b']);
+		expect(plan.fresh.map((l) => l.id)).toEqual(['b', 'd']);
 	});
 });
 
@@ -75,5 +75,18 @@ describe('filterLessons', () => {
 		expect(f(null, 'required', 'todo')).toEqual(['a']);
 		expect(f(null, null, 'done')).toEqual(['c']);
 		expect(categoriesOf(lessons)).toEqual(['党章党规', '组织生活']);
+	});
+});
+
+describe('filters in the URL', () => {
+	it('round-trip through the query string and ignore values they do not know', () => {
+		const f = { category: '组织生活', track: 'required' as const, status: null };
+		expect(filterFromQuery(new URLSearchParams(filterToQuery(f)))).toEqual(f);
+		expect(filterToQuery({ category: null, track: null, status: null })).toBe('');
+		expect(filterFromQuery(new URLSearchParams('track=mandatory&status=all'))).toEqual({
+			category: null,
+			track: null,
+			status: null
+		});
 	});
 });

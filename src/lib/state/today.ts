@@ -7,7 +7,7 @@ export interface Today {
 	resume: LessonMeta | null;
 	/** Required (必修) lessons not yet studied, in curriculum order. */
 	required: LessonMeta[];
-	/** Lessons never opened, in curriculum order. */
+	/** Elective lessons never opened, in curriculum order (required ones are listed above them). */
 	fresh: LessonMeta[];
 	done: number;
 	total: number;
@@ -30,13 +30,15 @@ export function today(
 	return {
 		resume: resume?.lesson ?? null,
 		required: lessons.filter((l) => l.track === 'required' && rows[l.id]?.status !== 'completed'),
-		fresh: lessons.filter((l) => rows[l.id] === undefined).slice(0, freshCount),
+		fresh: lessons
+			.filter((l) => l.track === 'elective' && rows[l.id] === undefined)
+			.slice(0, freshCount),
 		done,
 		total: lessons.length
 	};
 }
 
-/** Filters of the lesson list. */
+/** Filters of the lesson list, as kept in its URL (`/lessons?track=required`). */
 export interface LessonFilter {
 	category: string | null;
 	track: 'required' | 'elective' | null;
@@ -62,4 +64,23 @@ export function filterLessons(
 /** The categories of a curriculum, in order of first appearance. */
 export function categoriesOf(lessons: readonly LessonMeta[]): string[] {
 	return [...new Set(lessons.map((l) => l.category))];
+}
+
+/** Read list filters from a URL's query; unknown values are ignored. */
+export function filterFromQuery(query: URLSearchParams): LessonFilter {
+	const track = query.get('track');
+	const status = query.get('status');
+	return {
+		category: query.get('category'),
+		track: track === 'required' || track === 'elective' ? track : null,
+		status: status === 'todo' || status === 'done' ? status : null
+	};
+}
+
+/** Write list filters as a query string ('' when none is set). */
+export function filterToQuery(f: LessonFilter): string {
+	const q = new URLSearchParams();
+	for (const [k, v] of Object.entries(f)) if (v !== null) q.set(k, v);
+	const s = q.toString();
+	return s === '' ? '' : `?${s}`;
 }
