@@ -67,3 +67,25 @@ test('a quiz interrupted by a reload resumes at the next question with earlier a
 	}
 	await expect(quiz).toContainText(`答对 ${n - 1} / ${n} 题`);
 });
+
+test('reopening a half-read lesson offers to continue from where the member stopped', async ({
+	page
+}) => {
+	const lesson = builtLesson(index.lessons[2]!.id);
+	await open(page, `/lessons/${lesson.id}`);
+	await page.evaluate(() => scrollTo(0, document.body.scrollHeight * 0.45));
+	await expect
+		.poll(() => page.getByRole('progressbar', { name: '阅读进度' }).getAttribute('aria-valuenow'))
+		.not.toBe('0');
+	// Leaving the page saves the position.
+	await page.getByRole('navigation').getByRole('link', { name: '首页' }).click();
+	await expect(page.getByRole('heading', { name: '继续学习' })).toBeVisible();
+	await page
+		.getByRole('link', { name: new RegExp(lesson.title) })
+		.first()
+		.click();
+	const resume = page.getByRole('button', { name: /从上次读到的位置继续/ });
+	await resume.click();
+	await expect(resume).toBeHidden();
+	expect(await page.evaluate(() => scrollY)).toBeGreaterThan(200);
+});

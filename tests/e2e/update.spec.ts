@@ -47,9 +47,11 @@ test('a new version waits for the member, and updating mid-quiz loses no answer'
 	await expect(banner).toContainText('答题进度已保存');
 	// Nothing happens until the member agrees.
 	await expect(quiz).toContainText(`第 2 / ${lesson.questions.length} 题`);
-	await banner.getByRole('button', { name: '立即更新' }).click();
-
-	await page.waitForEvent('load');
+	// The page reloads itself once the new version takes control.
+	await Promise.all([
+		page.waitForEvent('load'),
+		banner.getByRole('button', { name: '立即更新' }).click()
+	]);
 	await page.locator('html[data-hydrated]').waitFor();
 	await expect(quiz).toContainText(`第 2 / ${lesson.questions.length} 题`);
 	await expect(page.getByRole('alert').filter({ hasText: '共学有新版本' })).toHaveCount(0);

@@ -40,6 +40,7 @@ export const zhCN = {
 	lesson: {
 		back: '返回课程列表',
 		readingProgress: '阅读进度',
+		resumeReading: (p: number) => `从上次读到的位置继续（${p}%）`,
 		complete: '完成学习',
 		completed: '已完成',
 		completedHint: '已记录学习，积分将在联网后同步。',
