@@ -88,6 +88,7 @@ export const zhCN = {
 		storage: '本机存储',
 		install: '安装到桌面',
 		installHint: '把共学装到手机桌面，打开更快，没有网络也能学。',
+		storageOk: '学习记录保存在本机，没有网络也不会丢失。',
 		persisted: '已申请持久保存：浏览器不会自动清理你的学习记录。',
 		notPersisted: '浏览器可能在空间不足时清理本机数据，请尽快联网同步。'
 	},

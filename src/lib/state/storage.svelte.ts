@@ -26,6 +26,7 @@ class StorageState {
 		const db = new GongxueDb();
 		try {
 			await db.open();
+			void this.#readPersistence();
 			return db;
 		} catch (e) {
 			this.report(e);
@@ -37,6 +38,16 @@ class StorageState {
 	report(e: unknown): void {
 		console.error(e);
 		this.problem = storageProblem(e);
+	}
+
+	/** Learn whether storage is already persistent, without asking the member anything. */
+	async #readPersistence(): Promise<void> {
+		try {
+			if (navigator.storage?.persisted && (await navigator.storage.persisted()))
+				this.persisted = true;
+		} catch {
+			// unknown: say nothing rather than guess
+		}
 	}
 
 	/** Ask once that the browser never evicts our data (unsynced progress lives here). */
