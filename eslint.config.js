@@ -13,7 +13,9 @@ export default ts.config(
 			'test-results/',
 			'playwright-report/',
 			'bench/baseline/',
-			'bench/results/'
+			'bench/results/',
+			'pocketbase/pb_hooks/lib/gongxue.js',
+			'pocketbase/pb_data/'
 		]
 	},
 	js.configs.recommended,
@@ -71,6 +73,51 @@ export default ts.config(
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
 			// Links inside the app are plain paths on one origin; resolve() adds nothing here.
 			'svelte/no-navigation-without-resolve': 'off'
+		}
+	},
+	{
+		// PocketBase's JS engine (goja): CommonJS, its own globals, no TypeScript project.
+		files: ['pocketbase/**/*.js'],
+		...ts.configs.disableTypeChecked,
+		languageOptions: {
+			sourceType: 'commonjs',
+			parserOptions: { projectService: false },
+			globals: {
+				...Object.fromEntries(
+					[
+						'$app',
+						'$apis',
+						'$os',
+						'$security',
+						'__hooks',
+						'migrate',
+						'routerAdd',
+						'onRecordCreateRequest',
+						'onRecordEnrich',
+						'onRecordAfterUpdateSuccess',
+						'onRecordAfterDeleteSuccess',
+						'Collection',
+						'RelationField',
+						'SelectField',
+						'BoolField',
+						'DynamicModel',
+						'BadRequestError',
+						'NotFoundError',
+						'arrayOf',
+						'require',
+						'module'
+					].map((name) => [name, 'readonly'])
+				)
+			}
+		},
+		rules: {
+			...ts.configs.disableTypeChecked.rules,
+			'@typescript-eslint/no-require-imports': 'off',
+			// The svelte plugin's wrapper of this core rule fails on CommonJS scripts.
+			'svelte/no-inner-declarations': 'off',
+			// PocketBase's convention: editors read its generated pb_data/types.d.ts this way.
+			'@typescript-eslint/triple-slash-reference': 'off',
+			'@typescript-eslint/no-unused-vars': ['error', { caughtErrors: 'none' }]
 		}
 	}
 );

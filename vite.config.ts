@@ -8,7 +8,9 @@ export default defineConfig({
 		rolldownOptions: { checks: { pluginTimings: false } }
 	},
 	test: {
-		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
+		testTimeout: 30_000,
+		hookTimeout: 60_000,
 		environment: 'node'
 	}
 });

@@ -1,0 +1,47 @@
+/// <reference path="../pb_data/types.d.ts" />
+
+// Registration: a member joins with the join code their branch secretary gave them. The server
+// sets the branch and the member role; the body cannot choose either.
+onRecordCreateRequest((e) => {
+	if (e.hasSuperuserAuth()) return e.next();
+	const body = e.requestInfo().body;
+	const code = String(body.join_code || '')
+		.trim()
+		.toUpperCase();
+	let branch = null;
+	try {
+		branch = code === '' ? null : e.app.findFirstRecordByData('branches', 'join_code', code);
+	} catch (_) {
+		branch = null;
+	}
+	if (branch === null) {
+		throw new BadRequestError('加入码无效：请向支部书记确认本支部的加入码。', {
+			join_code: { code: 'invalid_join_code', message: '加入码无效' }
+		});
+	}
+	e.record.set('branch', branch.id);
+	e.record.set('role', 'member');
+	e.record.set('hide_name', body.hide_name === true);
+	e.next();
+}, 'users');
+
+// A branch's join code is for its secretary and the organisation's admin, not for every member.
+onRecordEnrich((e) => {
+	const info = e.requestInfo;
+	const auth = info ? info.auth : null;
+	let allowed = info ? info.hasSuperuserAuth() : false;
+	if (!allowed && auth && auth.collection().name === 'users') {
+		const role = auth.getString('role');
+		if (role === 'secretary') allowed = auth.getString('branch') === e.record.id;
+		if (role === 'admin') {
+			try {
+				const own = e.app.findRecordById('branches', auth.getString('branch'));
+				allowed = own.getString('organisation') === e.record.getString('organisation');
+			} catch (_) {
+				allowed = false;
+			}
+		}
+	}
+	if (!allowed) e.record.hide('join_code');
+	e.next();
+}, 'branches');
