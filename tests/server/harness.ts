@@ -18,6 +18,8 @@ export interface Ctx {
 	server: Server;
 	/** Signed in as the superuser. */
 	su: PocketBase;
+	/** Kill the server at once (as a crash would) and start it again on the same data and port. */
+	restart(opts?: { kill?: boolean }): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -34,14 +36,26 @@ export async function startServer(opts: { rateLimits?: boolean } = {}): Promise<
 		const { rateLimits } = await su.settings.getAll();
 		await su.settings.update({ rateLimits: { ...rateLimits, excludedIPs: ['127.0.0.1'] } });
 	}
-	return {
+	const ctx: Ctx = {
 		server,
 		su,
+		async restart({ kill = true } = {}) {
+			const old = ctx.server;
+			if (kill) {
+				const exited = new Promise((r) => old.process.once('exit', r));
+				old.process.kill('SIGKILL');
+				await exited;
+			} else await old.stop();
+			ctx.server = await startPocketBase({ dir, port: old.port, superuser: SUPERUSER });
+			// Starting upserts the superuser, which renews its token key: sign in again.
+			await su.collection('_superusers').authWithPassword(SUPERUSER.email, SUPERUSER.password);
+		},
 		async close() {
-			await server.stop();
+			await ctx.server.stop();
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};
+	return ctx;
 }
 
 let counter = 0;

@@ -12,6 +12,12 @@ export async function deviceId(db: GongxueDb): Promise<string> {
 	});
 }
 
+/** The signed-in member's id, as the sync module keeps it; null when signed out. */
+export async function currentUser(db: GongxueDb): Promise<string | null> {
+	const row = await db.meta.get('user');
+	return typeof row?.value === 'string' ? row.value : null;
+}
+
 async function addEvent(
 	db: GongxueDb,
 	type: EventType,
@@ -21,11 +27,13 @@ async function addEvent(
 	const event: OutboxRow = {
 		id: uuidv7(),
 		type,
+		user: await currentUser(db),
 		device: await deviceId(db),
 		at: now,
 		payload,
 		tries: 0,
-		error: null
+		error: null,
+		refused: null
 	};
 	await db.outbox.add(event);
 	return event;

@@ -44,6 +44,8 @@ export interface OutboxRow {
 	/** UUIDv7 made on the device: the idempotency key on the server. */
 	id: string;
 	type: EventType;
+	/** The member signed in when it happened; null if nobody was (the next sign-in claims it). */
+	user: string | null;
 	device: string;
 	/** Device clock when it happened; the server keeps its own time. */
 	at: number;
@@ -51,6 +53,37 @@ export interface OutboxRow {
 	/** Push attempts so far, and the last failure, for backoff and display. */
 	tries: number;
 	error: string | null;
+	/** The server refused this event for good (its message); kept and shown, not retried. */
+	refused: string | null;
+}
+
+/** An event the server has answered: its verdict and points, as the server decided them. */
+export interface LedgerRow {
+	/** The event id (UUIDv7). */
+	id: string;
+	type: string;
+	user: string;
+	/** Device clock when it happened. */
+	at: number;
+	/** The server's day (YYYY-MM-DD, Beijing time) that its caps counted it in. */
+	serverDay: string;
+	status: 'accepted' | 'rejected';
+	points: number;
+	/** Why it earned no or fewer points, as a reason code of the rules. */
+	reason: string | null;
+	/** What it was about, for the history: a lesson id, and a question id for answers. */
+	lessonId: string;
+	questionId: string | null;
+	/** The payload as sent, so the event can be pushed again if the server ever lost it. */
+	payload: Record<string, unknown>;
+}
+
+/** Figures the server computed, kept for offline display: totals and leaderboards. */
+export interface CacheRow {
+	key: string;
+	value: unknown;
+	/** When it was fetched (device clock, ms). */
+	at: number;
 }
 
 /** A key/value row for small settings: the device id, persisted-storage state, the identity. */
@@ -71,6 +104,10 @@ export class GongxueDb extends Dexie {
 	outbox!: EntityTable<OutboxRow, 'id'>;
 	/** Device settings and identity. */
 	meta!: EntityTable<MetaRow, 'key'>;
+	/** Events the server acknowledged, with its verdicts: the member's point history. */
+	ledger!: EntityTable<LedgerRow, 'id'>;
+	/** Server figures for offline display: point totals, leaderboards. */
+	cache!: EntityTable<CacheRow, 'key'>;
 
 	constructor(name = 'gongxue') {
 		super(name);
@@ -81,5 +118,21 @@ export class GongxueDb extends Dexie {
 			outbox: 'id, type, at',
 			meta: 'key'
 		});
+		// Sync: events remember their member; the server's answers are kept in the ledger.
+		this.version(2)
+			.stores({
+				outbox: 'id, type, at, user',
+				ledger: 'id, user, serverDay, type, at',
+				cache: 'key'
+			})
+			.upgrade((tx) =>
+				tx
+					.table('outbox')
+					.toCollection()
+					.modify((row: OutboxRow) => {
+						row.user ??= null;
+						row.refused ??= null;
+					})
+			);
 	}
 }

@@ -1,0 +1,3 @@
+/** The point rules: what an event is worth, daily caps, server time. Pure; shared with the server hooks. */
+export * from './engine';
+export { estimatePending, type PendingEstimate } from './estimate';
