@@ -15,8 +15,11 @@ onRecordCreateRequest((e) => {
 		branch = null;
 	}
 	if (branch === null) {
-		throw new BadRequestError('加入码无效：请向支部书记确认本支部的加入码。', {
-			join_code: { code: 'invalid_join_code', message: '加入码无效' }
+		// Answered directly: PocketBase would append a Latin full stop to a Chinese sentence.
+		return e.json(400, {
+			status: 400,
+			message: '加入码无效：请向支部书记确认本支部的加入码。',
+			data: { join_code: { code: 'invalid_join_code', message: '加入码无效' } }
 		});
 	}
 	e.record.set('branch', branch.id);
@@ -25,7 +28,7 @@ onRecordCreateRequest((e) => {
 	e.next();
 }, 'users');
 
-// A branch's join code is for its secretary and the organisation's admin, not for every member.
+// A branch's join code (a hidden field) is shown to its secretary and the organisation's admin.
 onRecordEnrich((e) => {
 	const info = e.requestInfo;
 	const auth = info ? info.auth : null;
@@ -42,6 +45,6 @@ onRecordEnrich((e) => {
 			}
 		}
 	}
-	if (!allowed) e.record.hide('join_code');
+	if (allowed) e.record.unhide('join_code');
 	e.next();
 }, 'branches');

@@ -6,11 +6,14 @@
 
 /** Rule fragments, by role. `@request.auth.branch` is the requester's branch. */
 const AUTHED = '@request.auth.id != "" && @request.auth.collectionName = "users"';
-const SAME_ORG = (orgField) => `${AUTHED} && ${orgField} = @request.auth.branch.organisation`;
+const SAME_ORG = (orgField) =>
+	`${AUTHED} && @request.auth.branch != "" && ${orgField} = @request.auth.branch.organisation`;
+// A role counts only with a branch: an empty branch must never match other empty fields
+// (a branch deleted under its members leaves them with none).
 const ADMIN_OF = (orgField) =>
-	`@request.auth.role = "admin" && ${orgField} = @request.auth.branch.organisation`;
+	`@request.auth.role = "admin" && @request.auth.branch != "" && ${orgField} = @request.auth.branch.organisation`;
 const SECRETARY_OF = (branchField) =>
-	`@request.auth.role = "secretary" && ${branchField} = @request.auth.branch`;
+	`@request.auth.role = "secretary" && @request.auth.branch != "" && ${branchField} = @request.auth.branch`;
 /** Records belonging to a member (`userField`): the member, their branch's secretary, their org's admin. */
 const OWNER_OR_LEADERS = (userField) =>
 	`${userField} = @request.auth.id || (${SECRETARY_OF(`${userField}.branch`)}) || (${ADMIN_OF(`${userField}.branch.organisation`)})`;
@@ -23,7 +26,8 @@ migrate(
 			listRule: SAME_ORG('id'),
 			viewRule: SAME_ORG('id'),
 			createRule: null,
-			updateRule: ADMIN_OF('id'),
+			// An admin renames the organisation; its code is the operator's.
+			updateRule: `${ADMIN_OF('id')} && @request.body.code:isset = false`,
 			deleteRule: null,
 			fields: [
 				{ name: 'name', type: 'text', required: true, max: 80 },
@@ -38,9 +42,10 @@ migrate(
 			name: 'branches',
 			listRule: SAME_ORG('organisation'),
 			viewRule: SAME_ORG('organisation'),
-			createRule: `@request.auth.role = "admin" && @request.body.organisation = @request.auth.branch.organisation`,
+			createRule: `@request.auth.role = "admin" && @request.auth.branch != "" && @request.body.organisation = @request.auth.branch.organisation`,
 			updateRule: `((${ADMIN_OF('organisation')}) || (${SECRETARY_OF('id')})) && (@request.body.organisation:isset = false || @request.body.organisation = organisation)`,
-			deleteRule: ADMIN_OF('organisation'),
+			deleteRule: null, // set below, once users have a branch
+
 			fields: [
 				{ name: 'name', type: 'text', required: true, max: 80 },
 				{
@@ -50,8 +55,17 @@ migrate(
 					collectionId: organisations.id,
 					maxSelect: 1
 				},
-				// Shown only to the branch's secretary and the organisation's admin (see hooks).
-				{ name: 'join_code', type: 'text', required: true, min: 6, max: 16, pattern: '^[A-Z0-9]+$' }
+				// Hidden (so not even filterable); shown to the branch's secretary and the
+				// organisation's admin by the enrich hook.
+				{
+					name: 'join_code',
+					type: 'text',
+					required: true,
+					hidden: true,
+					min: 6,
+					max: 16,
+					pattern: '^[A-Z0-9]+$'
+				}
 			],
 			indexes: [
 				'CREATE UNIQUE INDEX idx_branches_join_code ON branches (join_code)',
@@ -79,6 +93,10 @@ migrate(
 		users.deleteRule = null;
 		users.indexes.push('CREATE INDEX idx_users_branch ON users (branch)');
 		app.save(users);
+		// Only an empty branch: deleting one with people would strand them without a branch.
+		const saved = app.findCollectionByNameOrId('branches');
+		saved.deleteRule = `${ADMIN_OF('organisation')} && @collection.users.branch != id`;
+		app.save(saved);
 
 		const lessons = new Collection({
 			type: 'base',

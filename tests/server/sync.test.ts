@@ -23,7 +23,7 @@ afterAll(async () => {
 async function device(org: Org, who: 'member' | 'other' = 'member') {
 	const db = new GongxueDb(`device-${++n}`);
 	await db.open();
-	const pb = createClient(db, proxy.url);
+	const pb = await createClient(db, proxy.url);
 	const email = (await ctx.su.collection('users').getOne(org.ids[who])).email as string;
 	proxy.set('none');
 	await pb.collection('users').authWithPassword(email, PASSWORD);
@@ -133,7 +133,7 @@ describe('exactly-once sync under faults', () => {
 		const d = await device(org);
 		await study(d.db, await lessons(40));
 		// A second tab: the same database, its own client.
-		const tab = createClient(d.db, proxy.url);
+		const tab = await createClient(d.db, proxy.url);
 		await tab
 			.collection('users')
 			.authWithPassword((await ctx.su.collection('users').getOne(d.user)).email, PASSWORD);
@@ -178,6 +178,16 @@ describe('exactly-once sync under faults', () => {
 		await d.syncer.syncNow();
 		d.syncer.stop();
 		await expectConverged(d.db, d.pb, d.user, 100);
+	});
+
+	it('a member stays signed in across restarts of the app, from the device alone', async () => {
+		const org = await makeOrg(ctx);
+		const d = await device(org);
+		proxy.set('down');
+		const again = await createClient(d.db, proxy.url);
+		expect(again.authStore.record?.id).toBe(d.user);
+		expect(again.authStore.isValid).toBe(true);
+		proxy.set('none');
 	});
 
 	it('two devices of one member converge: progress is the union, points counted once', async () => {

@@ -1,4 +1,4 @@
-import rulesTable from './rules.json';
+import rulesTable from './rules.json' with { type: 'json' };
 
 /**
  * The point rules, one implementation for the client estimate and the server (pocketbase hooks

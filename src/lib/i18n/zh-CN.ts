@@ -8,7 +8,94 @@ export const zhCN = {
 		label: '主导航',
 		home: '首页',
 		lessons: '课程',
+		leaderboard: '排行',
 		me: '我的'
+	},
+	sync: {
+		pending: (n: number) => `待同步 ${n}`,
+		synced: '已同步',
+		syncing: '同步中…',
+		now: '立即同步',
+		offline: '离线，联网后自动同步',
+		retrying: '同步失败，稍后自动重试',
+		signInToSync: '登录后同步',
+		signInAgain: '登录已过期，请重新登录',
+		refused: (n: number) => `${n} 条记录被服务器拒绝`
+	},
+	login: {
+		title: '登录 / 注册',
+		signIn: '登录',
+		register: '注册',
+		email: '邮箱',
+		password: '密码',
+		passwordHint: '至少 8 位',
+		name: '姓名',
+		joinCode: '支部加入码',
+		joinCodeHint: '向支部书记索取',
+		submitSignIn: '登录',
+		submitRegister: '注册并登录',
+		signedInAs: (name: string) => `已登录：${name}`,
+		problems: {
+			credentials: '邮箱或密码不正确。',
+			offline: '无法连接服务器，请联网后再试。学习记录已保存在本机。',
+			'rate-limited': '尝试次数过多，请一分钟后再试。',
+			'join-code': '加入码无效：请向支部书记确认本支部的加入码。',
+			email: '该邮箱格式不正确或已被注册。',
+			password: '密码至少需要 8 位。',
+			failed: '服务器暂时无法处理，请稍后再试。'
+		}
+	},
+	points: {
+		title: '积分',
+		confirmed: '已确认积分',
+		waiting: (n: number) => `另有约 ${n} 分待同步确认`,
+		week: '本周',
+		month: '本月',
+		today: '今日进度',
+		cap: (p: number, c: number) => `${p} / ${c} 分`,
+		activities: { 'lesson.completed': '学习课程', 'quiz.answered': '课后答题' } as Record<
+			string,
+			string
+		>,
+		ledger: '积分明细',
+		ledgerEmpty: '还没有已确认的积分记录。登录并联网后，学习记录会自动同步。',
+		signInHint: '登录后，学习积分会同步到支部，并计入排行。',
+		rejected: '未被接受',
+		reasons: {
+			'unknown-type': '无法识别的记录',
+			'bad-payload': '记录格式有误',
+			'unknown-lesson': '课程不存在或已下架',
+			'unknown-question': '题目不存在或已修改',
+			'too-short': '学习时间不足，未计分',
+			'already-credited': '已计过分',
+			'wrong-answer': '回答错误',
+			'daily-cap': '已达今日上限'
+		} as Record<string, string>
+	},
+	account: {
+		title: '账号',
+		hideName: '在排行榜上隐藏我的姓名',
+		signOut: '退出登录',
+		signOutWarning: (n: number) =>
+			`还有 ${n} 条学习记录没有同步。退出后它们会保留在本机，下次用本账号登录时再同步。确定退出吗？`,
+		signOutConfirm: '仍然退出',
+		cancel: '取消',
+		roles: { member: '党员', secretary: '支部书记', admin: '组织管理员' }
+	},
+	board: {
+		title: '排行',
+		periods: { week: '本周', month: '本月', all: '总榜' },
+		myBranch: '本支部',
+		branches: '各支部（人均积分）',
+		myRank: (r: number, of: number) => `我在本支部排第 ${r} 名（共 ${of} 人）`,
+		anonymous: '匿名党员',
+		me: '我',
+		points: (p: number) => `${p} 分`,
+		perMember: (avg: number, n: number) => `人均 ${avg} 分 · ${n} 人`,
+		mine: '本支部',
+		signIn: '登录后查看本支部和组织的排行。',
+		offline: (t: string) => `离线：显示 ${t} 的排行`,
+		empty: '暂时还没有排行数据。'
 	},
 	track: { required: '必修', elective: '选修' },
 	status: { done: '已完成', started: '学习中', todo: '未学习' },

@@ -13,3 +13,4 @@ export {
 	type LessonFilter
 } from './today';
 export { install } from './install.svelte';
+export { account, type Member, type Board, type AuthProblem } from './account.svelte';

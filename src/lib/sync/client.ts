@@ -1,11 +1,12 @@
-import PocketBase, { AsyncAuthStore } from 'pocketbase';
+import PocketBase, { AsyncAuthStore, type AuthRecord } from 'pocketbase';
 import type { GongxueDb } from '$lib/db';
 
 /**
  * The PocketBase client, its sign-in kept in Dexie so a member stays signed in offline, and the
  * member's id kept beside it (events written while signed in carry it).
  */
-export function createClient(db: GongxueDb, url: string): PocketBase {
+export async function createClient(db: GongxueDb, url: string): Promise<PocketBase> {
+	const saved = await db.meta.get('auth');
 	const store = new AsyncAuthStore({
 		save: async (serialized) => {
 			const { record } = JSON.parse(serialized) as { record?: { id?: string } | null };
@@ -16,9 +17,13 @@ export function createClient(db: GongxueDb, url: string): PocketBase {
 		},
 		clear: async () => {
 			await db.meta.bulkDelete(['auth', 'user']);
-		},
-		initial: db.meta.get('auth').then((row) => (typeof row?.value === 'string' ? row.value : ''))
+		}
 	});
+	// Restore the sign-in before anyone reads it (the store's own `initial` loads a tick later).
+	if (typeof saved?.value === 'string') {
+		const { token, record } = JSON.parse(saved.value) as { token?: string; record?: AuthRecord };
+		if (token) store.save(token, record ?? null);
+	}
 	const pb = new PocketBase(url, store);
 	pb.autoCancellation(false);
 	return pb;

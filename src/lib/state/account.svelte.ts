@@ -1,0 +1,323 @@
+import { liveQuery, type Subscription } from 'dexie';
+import type PocketBase from 'pocketbase';
+import { estimatePending, rules, serverDay, type ActivityType } from '$lib/credits';
+import { fetchIndex } from '$lib/content/pack';
+import type { LedgerRow, OutboxRow } from '$lib/db';
+import {
+	apiUrl,
+	classify,
+	createClient,
+	messageOf,
+	Syncer,
+	type Phase,
+	type Totals
+} from '$lib/sync';
+import { storage } from './storage.svelte';
+
+/** The signed-in member, as the app shows them. */
+export interface Member {
+	id: string;
+	name: string;
+	email: string;
+	role: 'member' | 'secretary' | 'admin';
+	branch: string;
+	hideName: boolean;
+}
+
+/** A leaderboard as the server computes it (see pocketbase/pb_hooks/lib/boards.js). */
+export interface Board {
+	period: 'week' | 'month' | 'all';
+	me: { rank: number; points: number; of: number } | null;
+	members: { rank: number; name: string; anonymous: boolean; points: number; me: boolean }[];
+	branches: {
+		id: string;
+		name: string;
+		members: number;
+		total: number;
+		average: number;
+		rank: number;
+		mine: boolean;
+	}[];
+}
+
+/** Why signing in or registering failed, for the message catalogue. */
+export type AuthProblem =
+	'credentials' | 'offline' | 'rate-limited' | 'join-code' | 'email' | 'password' | 'failed';
+
+const SYNC_EVERY_MS = 60_000;
+/** Wait after an event is written before pushing, so a burst goes in one batch (ms). */
+const PUSH_DEBOUNCE_MS = 1_500;
+
+function toMember(r: Record<string, unknown>): Member {
+	const role = r.role === 'secretary' || r.role === 'admin' ? r.role : 'member';
+	return {
+		id: String(r.id),
+		name: String(r.name ?? ''),
+		email: String(r.email ?? ''),
+		role,
+		branch: String(r.branch ?? ''),
+		hideName: r.hide_name === true
+	};
+}
+
+/**
+ * The member's account and the sync of their points: who is signed in, what waits in the
+ * outbox, the server's verdicts and totals. Everything here also works offline from Dexie.
+ */
+class Account {
+	member = $state<Member | null>(null);
+	phase = $state<Phase>('signed-out');
+	lastSyncAt = $state<number | null>(null);
+	/** Everything in the outbox, the ledger and the cached totals, as Dexie has them. */
+	#outbox = $state<OutboxRow[]>([]);
+	#ledgerRows = $state<LedgerRow[]>([]);
+	#totals = $state<Record<string, Totals>>({});
+	#mine = (user: string | null) => user === null || user === this.member?.id;
+
+	/** Events waiting to be pushed (this member's and unclaimed ones). */
+	pending = $derived(this.#outbox.filter((r) => this.#mine(r.user) && r.refused === null).length);
+	/** Events the server refused for good, with its message. */
+	refused = $derived(this.#outbox.filter((r) => this.#mine(r.user) && r.refused !== null));
+	/** Confirmed points (the server's totals), kept for offline display. */
+	totals = $derived<Totals | null>(this.member ? (this.#totals[this.member.id] ?? null) : null);
+	/** Points the waiting events should bring, by the same rules (an estimate). */
+	waitingPoints = $state(0);
+	/** The member's point history, newest first. */
+	ledger = $derived(this.#ledgerRows.filter((r) => r.user === this.member?.id).slice(0, 100));
+	/** Points earned today (server day) per activity, against each daily cap. */
+	today = $derived(
+		(Object.keys(rules.activities) as ActivityType[]).map((type) => ({
+			type,
+			cap: rules.activities[type].dailyCap,
+			points: this.#ledgerRows
+				.filter(
+					(r) =>
+						r.user === this.member?.id &&
+						r.type === type &&
+						r.serverDay === serverDay(Date.now() + this.clockOffset)
+				)
+				.reduce((sum, r) => sum + r.points, 0)
+		}))
+	);
+	ready = $state(false);
+	/** Server clock minus device clock (ms), learned from responses: "today" is the server's day. */
+	clockOffset = $state(0);
+
+	#pb: PocketBase | null = null;
+	#syncer: Syncer | null = null;
+	#subs: Subscription[] = [];
+	#debounce: ReturnType<typeof setTimeout> | null = null;
+	#lessonFacts = new Map<string, { minutes: number; credits: number | null }>();
+
+	/** Start: restore the sign-in from the device, follow the outbox, sync now and then. */
+	async start(): Promise<void> {
+		if (this.#pb !== null) return;
+		const db = await storage.db();
+		if (db === null) {
+			this.ready = true;
+			return;
+		}
+		const pb = await createClient(db, apiUrl());
+		this.#pb = pb;
+		const offset = await db.meta.get('clock-offset');
+		if (typeof offset?.value === 'number') this.clockOffset = offset.value;
+		pb.afterSend = (response, data) => {
+			const date = Date.parse(response.headers.get('date') ?? '');
+			// The Date header has one-second precision: only a real difference is worth keeping.
+			if (!Number.isNaN(date) && Math.abs(date - Date.now() - this.clockOffset) > 60_000) {
+				this.clockOffset = date - Date.now();
+				void db.meta.put({ key: 'clock-offset', value: this.clockOffset });
+			}
+			return data;
+		};
+		const syncer = new Syncer(db, pb, (s) => {
+			this.phase = s.phase;
+			this.lastSyncAt = s.lastSyncAt;
+		});
+		this.#syncer = syncer;
+		this.member = pb.authStore.record ? toMember(pb.authStore.record) : null;
+		this.phase = this.member ? 'idle' : 'signed-out';
+		pb.authStore.onChange((_token, record) => {
+			this.member = record ? toMember(record) : null;
+			void this.#estimate();
+		});
+		void fetchIndex(fetch)
+			.then((index) => {
+				for (const l of index.lessons)
+					this.#lessonFacts.set(l.id, { minutes: l.minutes, credits: l.credits });
+			})
+			.catch(() => undefined);
+
+		const onError = (e: unknown) => storage.report(e);
+		let lastPending = 0;
+		this.#subs.push(
+			liveQuery(() => db.outbox.toArray()).subscribe((rows) => {
+				this.#outbox = rows;
+				void this.#estimate();
+				if (this.pending > lastPending) this.#soon();
+				lastPending = this.pending;
+			}, onError),
+			liveQuery(() => db.ledger.orderBy('at').reverse().toArray()).subscribe((rows) => {
+				this.#ledgerRows = rows;
+				void this.#estimate();
+			}, onError),
+			liveQuery(() => db.cache.where('key').startsWith('totals:').toArray()).subscribe((rows) => {
+				this.#totals = Object.fromEntries(
+					rows.map((r) => [r.key.slice('totals:'.length), r.value as Totals])
+				);
+			}, onError)
+		);
+
+		addEventListener('online', () => void this.syncNow());
+		document.addEventListener('visibilitychange', () => {
+			if (document.visibilityState === 'visible') void this.syncNow();
+		});
+		setInterval(() => void this.syncNow(), SYNC_EVERY_MS);
+		this.ready = true;
+		void this.syncNow();
+	}
+
+	async #estimate() {
+		const db = await storage.db();
+		if (db === null) return;
+		const pending = this.#outbox.filter((r) => this.#mine(r.user));
+		// A local lookup, rebuilt on every call: nothing reads it reactively.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const correct = new Map<string, boolean>();
+		for (const a of await db.attempts.bulkGet([
+			...new Set(pending.map((e) => String(e.payload.attemptId ?? '')))
+		])) {
+			for (const ans of a?.answers ?? []) correct.set(`${a?.id}:${ans.questionId}`, ans.correct);
+		}
+		const priced = this.ledger.map((l) => ({
+			type: l.type,
+			subject: l.type === 'quiz.answered' ? (l.questionId ?? '') : l.lessonId,
+			points: l.points,
+			serverDay: l.serverDay
+		}));
+		const estimate = estimatePending(
+			pending
+				.filter((e) => e.refused === null)
+				.map((e) => ({
+					id: e.id,
+					type: e.type,
+					at: e.at,
+					payload: e.payload,
+					correct:
+						correct.get(`${String(e.payload.attemptId)}:${String(e.payload.questionId)}`) ?? null
+				})),
+			priced,
+			(id) => this.#lessonFacts.get(id) ?? null
+		);
+		this.waitingPoints = estimate.total;
+	}
+
+	#soon() {
+		if (this.#debounce) clearTimeout(this.#debounce);
+		this.#debounce = setTimeout(() => void this.syncNow(), PUSH_DEBOUNCE_MS);
+	}
+
+	/** 立即同步: push and pull now. */
+	async syncNow(): Promise<void> {
+		await this.#syncer?.syncNow();
+	}
+
+	/** Sign in with email and password; returns the problem, or null on success. */
+	async signIn(email: string, password: string): Promise<AuthProblem | null> {
+		const pb = this.#pb;
+		if (pb === null) return 'failed';
+		try {
+			await pb.collection('users').authWithPassword(email.trim(), password);
+			void this.syncNow();
+			return null;
+		} catch (e) {
+			const f = classify(e);
+			return f === 'offline'
+				? 'offline'
+				: f === 'rate-limited'
+					? 'rate-limited'
+					: f === 'server'
+						? 'failed'
+						: 'credentials';
+		}
+	}
+
+	/** Register with the branch join code from the secretary, then sign in. */
+	async register(form: {
+		joinCode: string;
+		name: string;
+		email: string;
+		password: string;
+	}): Promise<AuthProblem | null> {
+		const pb = this.#pb;
+		if (pb === null) return 'failed';
+		if (form.password.length < 8) return 'password';
+		try {
+			await pb.collection('users').create({
+				join_code: form.joinCode.trim().toUpperCase(),
+				name: form.name.trim(),
+				email: form.email.trim(),
+				password: form.password,
+				passwordConfirm: form.password
+			});
+		} catch (e) {
+			const f = classify(e);
+			if (f !== 'invalid')
+				return f === 'offline' ? 'offline' : f === 'rate-limited' ? 'rate-limited' : 'failed';
+			const data = (e as { response?: { data?: Record<string, unknown> } }).response?.data ?? {};
+			if ('join_code' in data || /加入码/.test(messageOf(e))) return 'join-code';
+			if ('password' in data) return 'password';
+			return 'email';
+		}
+		return this.signIn(form.email, form.password);
+	}
+
+	/**
+	 * 退出登录. With events still waiting, returns their number and signs out only if `force`:
+	 * they stay on the device and go to the server when this member signs in again.
+	 */
+	signOut(force = false): number {
+		if (!force && this.pending > 0) return this.pending;
+		this.#syncer?.stop();
+		this.#pb?.authStore.clear();
+		this.phase = 'signed-out';
+		return 0;
+	}
+
+	/** Show or hide the member's name on public boards. */
+	async setHideName(hide: boolean): Promise<boolean> {
+		const pb = this.#pb;
+		const me = this.member;
+		if (pb === null || me === null) return false;
+		try {
+			const r = await pb.collection('users').update(me.id, { hide_name: hide });
+			pb.authStore.save(pb.authStore.token, r);
+			return true;
+		} catch {
+			return false;
+		}
+	}
+
+	/** A leaderboard from the server, or the last one kept on the device when offline. */
+	async board(
+		period: Board['period']
+	): Promise<{ board: Board | null; at: number | null; offline: boolean }> {
+		const db = await storage.db();
+		const pb = this.#pb;
+		const key = `board:${period}:${this.member?.id ?? ''}`;
+		if (pb !== null && this.member !== null) {
+			try {
+				const board = await pb.send<Board>('/api/gongxue/leaderboard', { query: { period } });
+				await db?.cache.put({ key, value: board, at: Date.now() });
+				return { board, at: Date.now(), offline: false };
+			} catch {
+				// offline or failing: fall back to what the device kept
+			}
+		}
+		const row = await db?.cache.get(key);
+		return { board: (row?.value as Board | undefined) ?? null, at: row?.at ?? null, offline: true };
+	}
+}
+
+/** The app's one account. */
+export const account = new Account();
