@@ -19,6 +19,8 @@ export interface Backend {
 /** Tests against the real server: PocketBase serving the built app, one per worker. */
 export const test = base.extend<object, { backend: Backend }>({
 	backend: [
+		// Playwright reads a fixture's dependencies from this pattern; this one has none.
+		// eslint-disable-next-line no-empty-pattern
 		async ({}, use, workerInfo) => {
 			const dir = mkdtempSync(join(tmpdir(), 'gongxue-e2e-'));
 			const server = await startPocketBase({ dir, superuser: SUPERUSER });
