@@ -14,6 +14,8 @@ export interface Backend {
 	su: PocketBase;
 	joinCode: string;
 	server: Server;
+	/** Kill PocketBase (as a crash would) and start it again on the same data and port. */
+	restart(): Promise<void>;
 }
 
 /** Tests against the real server: PocketBase serving the built app, one per worker. */
@@ -37,8 +39,25 @@ export const test = base.extend<object, { backend: Backend }>({
 			await su
 				.collection('branches')
 				.create({ name: '测试支部', organisation: org.id, join_code: joinCode });
-			await use({ url: server.url, su, joinCode, server });
-			await server.stop();
+			const backend: Backend = {
+				url: server.url,
+				su,
+				joinCode,
+				server,
+				async restart() {
+					const exited = new Promise((r) => backend.server.process.once('exit', r));
+					backend.server.process.kill('SIGKILL');
+					await exited;
+					backend.server = await startPocketBase({
+						dir,
+						port: backend.server.port,
+						superuser: SUPERUSER
+					});
+					await su.collection('_superusers').authWithPassword(SUPERUSER.email, SUPERUSER.password);
+				}
+			};
+			await use(backend);
+			await backend.server.stop();
 			rmSync(dir, { recursive: true, force: true });
 		},
 		{ scope: 'worker' }

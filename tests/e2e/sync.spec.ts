@@ -140,3 +140,53 @@ test('signing out with events waiting warns first and keeps them for the next si
 	await expect(syncStatus(page)).toHaveText('已同步');
 	expect((await serverView(backend, email)).events).toHaveLength(events);
 });
+
+test('500 and 429 answers keep every event waiting; the device retries and delivers them once', async ({
+	page,
+	context,
+	backend
+}) => {
+	const email = await register(page, backend);
+	await context.setOffline(true);
+	const events = await study(page, backend, 7);
+	const faults = [500, 429];
+	await page.route('**/api/batch', (route) => {
+		const status = faults.shift();
+		if (status === undefined) return route.continue();
+		return route.fulfill({
+			status,
+			contentType: 'application/json',
+			body: JSON.stringify({ status, message: 'x', data: {} })
+		});
+	});
+	await context.setOffline(false);
+	await expect(syncStatus(page)).toHaveText('已同步', { timeout: 30_000 });
+	expect(faults).toEqual([]);
+	const server = await serverView(backend, email);
+	expect(server.events).toHaveLength(events);
+	expect(server.ids.size).toBe(events);
+});
+
+test('PocketBase restarted mid-push: the device retries by itself and every event lands once', async ({
+	page,
+	backend
+}) => {
+	const email = await register(page, backend);
+	let events = 0;
+	for (const i of [8, 9]) events += await study(page, backend, i);
+	// The first push reaches the server; then the server is killed and comes back, and the
+	// device only sees its connection reset. Its own retry (with backoff) must finish the job.
+	let first = true;
+	await page.route('**/api/batch', async (route) => {
+		if (!first) return route.continue();
+		first = false;
+		await route.fetch().catch(() => undefined);
+		await backend.restart();
+		await route.abort('connectionreset');
+	});
+	await page.getByRole('button', { name: '立即同步' }).click();
+	await expect(syncStatus(page)).toHaveText('已同步', { timeout: 30_000 });
+	const server = await serverView(backend, email);
+	expect(server.events).toHaveLength(events);
+	expect(server.ids.size).toBe(events);
+});
