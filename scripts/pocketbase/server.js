@@ -66,6 +66,8 @@ export async function startPocketBase({
 			'--hooksDir',
 			join(root, 'pocketbase/pb_hooks'),
 			'--hooksWatch=false',
+			// Collections changed through the API must never write migrations into the repository.
+			'--automigrate=false',
 			'--publicDir',
 			publicDir
 		],
