@@ -1,61 +1,34 @@
 // API rules of `branches` and who may see a branch's join code: every role × list / view /
 // create / update / delete. Organisation A has the usual cast (see harness.ts); `outsider` is the
 // admin of another organisation, B.
-import PocketBase, { ClientResponseError, type RecordModel } from 'pocketbase';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, makeOrg, startServer, type Ctx, type Org } from './harness';
+import { ClientResponseError, type RecordModel } from 'pocketbase';
+import { describe, expect, it } from 'vitest';
+import {
+	as,
+	byId,
+	ctx,
+	cross,
+	expectDelete,
+	orgA,
+	orgB,
+	refused,
+	ROLES,
+	serial,
+	serveRules,
+	unique,
+	type Role
+} from './rules-setup';
 
-type Role =
-	| 'guest'
-	| 'member'
-	| 'other'
-	| 'stranger'
-	| 'secretary'
-	| 'otherSecretary'
-	| 'admin'
-	| 'outsider'
-	| 'su';
 type Branch = 'A0' | 'A1' | 'B0' | 'B1';
 const ALL: Branch[] = ['A0', 'A1', 'B0', 'B1'];
 
-let ctx: Ctx;
-let orgA: Org;
-let orgB: Org;
-let guest: PocketBase;
+serveRules();
 
-beforeAll(async () => {
-	ctx = await startServer();
-	orgA = await makeOrg(ctx);
-	orgB = await makeOrg(ctx);
-	guest = client(ctx.server.url);
-}, 60_000);
-afterAll(() => ctx?.close());
-
-function as(role: Role): PocketBase {
-	if (role === 'guest') return guest;
-	if (role === 'su') return ctx.su;
-	if (role === 'outsider') return orgB.as.admin;
-	return orgA.as[role];
-}
 const orgOf = (b: Branch) => (b[0] === 'A' ? orgA : orgB);
 const idOf = (b: Branch) => orgOf(b).branches[b[1] === '0' ? 0 : 1];
 const codeOf = (b: Branch) => orgOf(b).codes[b[1] === '0' ? 0 : 1];
 
-/** The request must be refused (400, 403 or 404); returns the status. */
-async function refused(request: Promise<unknown>): Promise<number> {
-	const error = await request.then(
-		() => null,
-		(e: unknown) => e
-	);
-	expect(error, 'the request should have been refused').toBeInstanceOf(ClientResponseError);
-	const status = (error as ClientResponseError).status;
-	expect([400, 403, 404]).toContain(status);
-	return status;
-}
-
-let counter = 0;
-const uniqueCode = () => `Z${Date.now().toString(36)}${(counter++).toString(36)}`.toUpperCase();
-const byId = (id: string) => ctx.su.filter('id = {:id}', { id });
+const uniqueCode = () => unique('Z', '').toUpperCase();
 
 /** Branches each role sees, and those whose join code it sees. */
 const SEES: Record<Role, { branches: Branch[]; codes: Branch[] }> = {
@@ -81,7 +54,6 @@ const WRITES: Record<Role, { create: boolean; rename: Branch[]; delete: boolean 
 	outsider: { create: false, rename: [], delete: false },
 	su: { create: true, rename: ['A0', 'A1'], delete: true }
 };
-const ROLES = Object.keys(SEES) as Role[];
 
 /** The join code in `record` must be present (and right) exactly when the role may see it. */
 function expectCode(record: RecordModel, branch: Branch, visible: boolean) {
@@ -104,14 +76,11 @@ describe('branches: reading and join codes', () => {
 		}
 	);
 
-	it.each(ROLES.flatMap((r) => ALL.map((b) => [r, b] as const)))(
-		'%s: view of branch %s',
-		async (role, branch) => {
-			const request = as(role).collection('branches').getOne(idOf(branch));
-			if (!SEES[role].branches.includes(branch)) return expect(await refused(request)).toBe(404);
-			expectCode(await request, branch, SEES[role].codes.includes(branch));
-		}
-	);
+	it.each(cross(ROLES, ALL))('%s: view of branch %s', async (role, branch) => {
+		const request = as(role).collection('branches').getOne(idOf(branch));
+		if (!SEES[role].branches.includes(branch)) return expect(await refused(request)).toBe(404);
+		expectCode(await request, branch, SEES[role].codes.includes(branch));
+	});
 
 	it.each(['member', 'other', 'stranger'] as const)(
 		'%s: an expanded branch carries no join code either',
@@ -223,20 +192,17 @@ describe('branches: writing', () => {
 		expect(after.join_code).toBe(codeOf(b));
 	});
 
-	it.each(ROLES.flatMap((r) => (['A0', 'A1'] as const).map((b) => [r, b] as const)))(
-		'%s: rename branch %s',
-		async (role, branch) => {
-			const allowed = WRITES[role].rename.includes(branch);
-			const before = await ctx.su.collection('branches').getOne(idOf(branch));
-			const name = `改名-${role}-${counter++}`;
-			const request = as(role).collection('branches').update(idOf(branch), { name });
-			if (allowed) expect(await request).toMatchObject({ name, organisation: orgA.org });
-			else await refused(request);
-			const after = await ctx.su.collection('branches').getOne(idOf(branch));
-			expect(after.name).toBe(allowed ? name : before.name);
-			expect(after.organisation).toBe(orgA.org);
-		}
-	);
+	it.each(cross(ROLES, ['A0', 'A1'] as const))('%s: rename branch %s', async (role, branch) => {
+		const allowed = WRITES[role].rename.includes(branch);
+		const before = await ctx.su.collection('branches').getOne(idOf(branch));
+		const name = `改名-${role}-${serial()}`;
+		const request = as(role).collection('branches').update(idOf(branch), { name });
+		if (allowed) expect(await request).toMatchObject({ name, organisation: orgA.org });
+		else await refused(request);
+		const after = await ctx.su.collection('branches').getOne(idOf(branch));
+		expect(after.name).toBe(allowed ? name : before.name);
+		expect(after.organisation).toBe(orgA.org);
+	});
 
 	it.each([
 		['secretary', 'A0'],
@@ -260,11 +226,7 @@ describe('branches: writing', () => {
 			const target = await ctx.su
 				.collection('branches')
 				.create({ name: '临时支部', organisation: orgA.org, join_code: uniqueCode() });
-			const request = as(role).collection('branches').delete(target.id);
-			if (allowed) expect(await request).toBe(true);
-			else await refused(request);
-			const left = await ctx.su.collection('branches').getFullList({ filter: byId(target.id) });
-			expect(left).toHaveLength(allowed ? 0 : 1);
+			await expectDelete(role, 'branches', target.id, allowed);
 		}
 	);
 

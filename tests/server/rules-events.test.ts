@@ -2,28 +2,26 @@
 // own events, a secretary their branch's, an admin their organisation's; any signed-in user
 // creates events for themselves only, and no client changes or removes one. Organisation A has
 // the usual cast (see harness.ts); `outsider` is the admin of organisation B.
-import PocketBase, { ClientResponseError } from 'pocketbase';
 import { v7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, makeLesson, makeOrg, startServer, type Ctx, type Org } from './harness';
+import { describe, expect, it } from 'vitest';
+import { makeLesson } from './harness';
+import {
+	as,
+	ctx,
+	cross,
+	expectDelete,
+	expectOnlySuperuserUpdates,
+	expectSeen,
+	orgA,
+	PEOPLE,
+	refused,
+	ROLES,
+	SEES_PER_PERSON,
+	serveRules,
+	userOf,
+	type Person
+} from './rules-setup';
 
-type Role =
-	| 'guest'
-	| 'member'
-	| 'other'
-	| 'stranger'
-	| 'secretary'
-	| 'otherSecretary'
-	| 'admin'
-	| 'outsider'
-	| 'su';
-type Person = keyof Org['ids'];
-const PEOPLE: Person[] = ['member', 'other', 'stranger', 'secretary', 'otherSecretary', 'admin'];
-
-let ctx: Ctx;
-let orgA: Org;
-let orgB: Org;
-let guest: PocketBase;
 /** One event of each person of A, and one of B's admin, by who made it. */
 const eventOf = {} as Record<Person | 'outsider', string>;
 
@@ -40,49 +38,14 @@ const event = (payload: object, extra: object = {}) => ({
 	...extra
 });
 
-beforeAll(async () => {
-	ctx = await startServer();
-	orgA = await makeOrg(ctx);
-	orgB = await makeOrg(ctx);
-	guest = client(ctx.server.url);
+serveRules(async () => {
 	const payload = await completion(1);
 	for (const p of [...PEOPLE, 'outsider'] as const)
 		eventOf[p] = (await as(p).collection('events').create(event(payload))).id;
-}, 60_000);
-afterAll(() => ctx?.close());
-
-function as(role: Role): PocketBase {
-	if (role === 'guest') return guest;
-	if (role === 'su') return ctx.su;
-	if (role === 'outsider') return orgB.as.admin;
-	return orgA.as[role];
-}
-
-/** The request must be refused (400, 403 or 404); returns the status. */
-async function refused(request: Promise<unknown>): Promise<number> {
-	const error = await request.then(
-		() => null,
-		(e: unknown) => e
-	);
-	expect(error, 'the request should have been refused').toBeInstanceOf(ClientResponseError);
-	const status = (error as ClientResponseError).status;
-	expect([400, 403, 404]).toContain(status);
-	return status;
-}
+});
 
 /** Whose events each role sees. */
-const SEES: Record<Role, (Person | 'outsider')[]> = {
-	guest: [],
-	member: ['member'],
-	other: ['other'],
-	stranger: ['stranger'],
-	secretary: ['member', 'other', 'secretary', 'admin'],
-	otherSecretary: ['stranger', 'otherSecretary'],
-	admin: PEOPLE,
-	outsider: ['outsider'],
-	su: [...PEOPLE, 'outsider']
-};
-const ROLES = Object.keys(SEES) as Role[];
+const SEES = SEES_PER_PERSON;
 const TARGETS: Person[] = ['member', 'stranger'];
 
 describe('events: reading', () => {
@@ -94,15 +57,11 @@ describe('events: reading', () => {
 		expect(ids.sort()).toEqual(SEES[role].map((p) => eventOf[p]).sort());
 	});
 
-	it.each(ROLES.flatMap((r) => TARGETS.map((t) => [r, t] as const)))(
-		'%s: view of the event of %s',
-		async (role, target) => {
-			const request = as(role).collection('events').getOne(eventOf[target]);
-			if (SEES[role].includes(target))
-				expect(await request).toMatchObject({ id: eventOf[target], user: orgA.ids[target] });
-			else expect(await refused(request)).toBe(404);
-		}
-	);
+	it.each(cross(ROLES, TARGETS))('%s: view of the event of %s', async (role, target) => {
+		const request = as(role).collection('events').getOne(eventOf[target]);
+		const expected = { id: eventOf[target], user: orgA.ids[target] };
+		await expectSeen(request, SEES[role].includes(target), expected);
+	});
 
 	it('a member cannot read another member’s events through a filter or an expand', async () => {
 		const m = orgA.as.member.collection('events');
@@ -139,7 +98,7 @@ describe('events: writing', () => {
 		}
 		const r = await request;
 		// The superuser writes the ledger as it is; everyone else gets the server's verdict.
-		const self = role === 'su' ? victim : role === 'outsider' ? orgB.ids.admin : orgA.ids[role];
+		const self = role === 'su' ? victim : userOf(role);
 		const points = role === 'su' ? 999 : 3;
 		expect(r).toMatchObject({ user: self, points });
 		expect(await stored()).toEqual([expect.objectContaining({ user: self, points })]);
@@ -154,21 +113,13 @@ describe('events: writing', () => {
 		expect(result?.body).toMatchObject({ user: orgA.ids.other, points: 2 });
 	});
 
-	it.each(ROLES.flatMap((r) => TARGETS.map((t) => [r, t] as const)))(
-		'%s: update the event of %s',
-		async (role, target) => {
-			const id = eventOf[target];
-			const before = await ctx.su.collection('events').getOne(id);
-			const request = as(role).collection('events').update(id, { points: 77, status: 'rejected' });
-			if (role === 'su') {
-				expect(await request).toMatchObject({ points: 77 });
-				await ctx.su.collection('events').update(id, { points: before.points, status: 'accepted' });
-			} else {
-				await refused(request);
-				expect(await ctx.su.collection('events').getOne(id)).toEqual(before);
-			}
-		}
-	);
+	it.each(cross(ROLES, TARGETS))('%s: update the event of %s', async (role, target) => {
+		await expectOnlySuperuserUpdates(role, 'events', eventOf[target], {
+			send: { points: 77, status: 'rejected' },
+			expected: { points: 77 },
+			undo: (before) => ({ points: before.points, status: 'accepted' })
+		});
+	});
 
 	it('an event cannot be changed inside a batch either', async () => {
 		const before = await ctx.su.collection('events').getOne(eventOf.member);
@@ -183,12 +134,6 @@ describe('events: writing', () => {
 			role === 'su'
 				? (await orgA.as.member.collection('events').create(event({ lessonId: 'nope' }))).id
 				: eventOf.member;
-		const request = as(role).collection('events').delete(target);
-		if (role === 'su') expect(await request).toBe(true);
-		else await refused(request);
-		const left = await ctx.su
-			.collection('events')
-			.getFullList({ filter: ctx.su.filter('id = {:id}', { id: target }) });
-		expect(left).toHaveLength(role === 'su' ? 0 : 1);
+		await expectDelete(role, 'events', target, role === 'su');
 	});
 });

@@ -2,46 +2,17 @@
 // keys, however it asks; only the superuser writes. Organisation A has the usual cast (see
 // harness.ts); `outsider` is the admin of organisation B.
 import PocketBase, { ClientResponseError, type RecordModel } from 'pocketbase';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, makeOrg, startServer, type Ctx, type Org } from './harness';
+import { describe, expect, it } from 'vitest';
+import { as, ctx, expectDelete, refused, ROLES, serveRules, throwaway } from './rules-setup';
 
-type Role =
-	| 'guest'
-	| 'member'
-	| 'other'
-	| 'stranger'
-	| 'secretary'
-	| 'otherSecretary'
-	| 'admin'
-	| 'outsider'
-	| 'su';
-const ROLES: Role[] = [
-	'guest',
-	'member',
-	'other',
-	'stranger',
-	'secretary',
-	'otherSecretary',
-	'admin',
-	'outsider',
-	'su'
-];
 const CLIENTS = ROLES.filter((r) => r !== 'su');
 const SIGNED_IN = CLIENTS.filter((r) => r !== 'guest');
 
-let ctx: Ctx;
-let orgA: Org;
-let orgB: Org;
-let guest: PocketBase;
 let lesson: RecordModel;
 /** Text that occurs only inside the lesson's answer keys. */
 const MARKER = 'answerkeymarker';
 
-beforeAll(async () => {
-	ctx = await startServer();
-	orgA = await makeOrg(ctx);
-	orgB = await makeOrg(ctx);
-	guest = client(ctx.server.url);
+serveRules(async () => {
 	lesson = await ctx.su.collection('lessons').create({
 		lesson_id: 'rules-lesson',
 		title: '规则课程',
@@ -53,27 +24,7 @@ beforeAll(async () => {
 			{ id: 'q1', type: 'single', stem: MARKER, options: [{ key: 'K', text: '甲' }], answer: 'K' }
 		]
 	});
-}, 60_000);
-afterAll(() => ctx?.close());
-
-function as(role: Role): PocketBase {
-	if (role === 'guest') return guest;
-	if (role === 'su') return ctx.su;
-	if (role === 'outsider') return orgB.as.admin;
-	return orgA.as[role];
-}
-
-/** The request must be refused (400, 403 or 404); returns the status. */
-async function refused(request: Promise<unknown>): Promise<number> {
-	const error = await request.then(
-		() => null,
-		(e: unknown) => e
-	);
-	expect(error, 'the request should have been refused').toBeInstanceOf(ClientResponseError);
-	const status = (error as ClientResponseError).status;
-	expect([400, 403, 404]).toContain(status);
-	return status;
-}
+});
 
 const noKeys = (r: RecordModel) => {
 	expect(r).not.toHaveProperty('questions');
@@ -200,18 +151,8 @@ describe('lessons: writing', () => {
 	it.each(ROLES)('%s: delete', async (role) => {
 		const target =
 			role === 'su'
-				? (
-						await ctx.su
-							.collection('lessons')
-							.create({ lesson_id: 'throwaway', title: '临时', minutes: 1 })
-					).id
+				? await throwaway('lessons', { lesson_id: 'throwaway', title: '临时', minutes: 1 })
 				: lesson.id;
-		const request = as(role).collection('lessons').delete(target);
-		if (role === 'su') expect(await request).toBe(true);
-		else await refused(request);
-		const left = await ctx.su
-			.collection('lessons')
-			.getFullList({ filter: ctx.su.filter('id = {:id}', { id: target }) });
-		expect(left).toHaveLength(role === 'su' ? 0 : 1);
+		await expectDelete(role, 'lessons', target, role === 'su');
 	});
 });

@@ -1,55 +1,22 @@
 // API rules of `organisations`: every role × list / view / create / update / delete. Organisation A
 // has the usual cast (see harness.ts); `outsider` is the admin of another organisation, B.
-import PocketBase, { ClientResponseError } from 'pocketbase';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, makeOrg, startServer, type Ctx, type Org } from './harness';
+import { describe, expect, it } from 'vitest';
+import {
+	as,
+	ctx,
+	expectDelete,
+	expectSeen,
+	orgA,
+	orgB,
+	refused,
+	ROLES,
+	serveRules,
+	throwaway,
+	unique,
+	type Role
+} from './rules-setup';
 
-type Role =
-	| 'guest'
-	| 'member'
-	| 'other'
-	| 'stranger'
-	| 'secretary'
-	| 'otherSecretary'
-	| 'admin'
-	| 'outsider'
-	| 'su';
-
-let ctx: Ctx;
-let orgA: Org;
-let orgB: Org;
-let guest: PocketBase;
-
-beforeAll(async () => {
-	ctx = await startServer();
-	orgA = await makeOrg(ctx);
-	orgB = await makeOrg(ctx);
-	guest = client(ctx.server.url);
-}, 60_000);
-afterAll(() => ctx?.close());
-
-function as(role: Role): PocketBase {
-	if (role === 'guest') return guest;
-	if (role === 'su') return ctx.su;
-	if (role === 'outsider') return orgB.as.admin;
-	return orgA.as[role];
-}
-
-/** The request must be refused (400, 403 or 404); returns the status. */
-async function refused(request: Promise<unknown>): Promise<number> {
-	const error = await request.then(
-		() => null,
-		(e: unknown) => e
-	);
-	expect(error, 'the request should have been refused').toBeInstanceOf(ClientResponseError);
-	const status = (error as ClientResponseError).status;
-	expect([400, 403, 404]).toContain(status);
-	return status;
-}
-
-let counter = 0;
-const unique = (prefix: string) =>
-	`${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+serveRules();
 
 interface Cell {
 	/** Which of A and B the list shows. */
@@ -74,7 +41,7 @@ const MATRIX: Record<Role, Cell> = {
 	outsider: { list: ['B'], view: false, ...NONE },
 	su: { list: ['A', 'B'], view: true, create: true, update: true, delete: true }
 };
-const CELLS = (Object.keys(MATRIX) as Role[]).map((role) => [role, MATRIX[role]] as const);
+const CELLS = ROLES.map((role) => [role, MATRIX[role]] as const);
 
 describe('organisations', () => {
 	it.each(CELLS)('%s: list shows their own organisation only', async (role, may) => {
@@ -86,8 +53,7 @@ describe('organisations', () => {
 
 	it.each(CELLS)('%s: view of organisation A', async (role, may) => {
 		const request = as(role).collection('organisations').getOne(orgA.org);
-		if (may.view) expect(await request).toMatchObject({ id: orgA.org, name: expect.any(String) });
-		else expect(await refused(request)).toBe(404);
+		await expectSeen(request, may.view, { id: orgA.org, name: expect.any(String) });
 	});
 
 	it.each(CELLS)('%s: create', async (role, may) => {
@@ -116,16 +82,9 @@ describe('organisations', () => {
 		// The superuser deletes a throwaway; everyone else tries organisation A itself.
 		const target =
 			role === 'su'
-				? (await ctx.su.collection('organisations').create({ name: '临时', code: unique('tmp') }))
-						.id
+				? await throwaway('organisations', { name: '临时', code: unique('tmp') })
 				: orgA.org;
-		const request = as(role).collection('organisations').delete(target);
-		if (may.delete) expect(await request).toBe(true);
-		else await refused(request);
-		const left = await ctx.su
-			.collection('organisations')
-			.getFullList({ filter: ctx.su.filter('id = {:id}', { id: target }) });
-		expect(left).toHaveLength(may.delete ? 0 : 1);
+		await expectDelete(role, 'organisations', target, may.delete);
 	});
 
 	it('an admin cannot rename another organisation', async () => {

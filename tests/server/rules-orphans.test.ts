@@ -4,19 +4,15 @@
 // `branch = @request.auth.branch`, and "" equals "".
 import { ClientResponseError } from 'pocketbase';
 import { v7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeLesson, makeOrg, startServer, type Ctx, type Org } from './harness';
+import { describe, expect, it } from 'vitest';
+import { makeLesson, type Org } from './harness';
+import { ctx, orgA as c, orgB as d, serveRules } from './rules-setup';
 
-let ctx: Ctx;
-/** C deletes both its branches (the admin's own last); D deletes its second branch. */
-let c: Org;
-let d: Org;
+// The two organisations of rules-setup, here C and D: C deletes both its branches (the admin's
+// own last); D deletes its second branch.
 let dEvent: string;
 
-beforeAll(async () => {
-	ctx = await startServer();
-	c = await makeOrg(ctx);
-	d = await makeOrg(ctx);
+serveRules(async () => {
 	const { lessonId } = await makeLesson(ctx, { minutes: 2, credits: 2 });
 	dEvent = (
 		await d.as.stranger.collection('events').create({
@@ -33,8 +29,7 @@ beforeAll(async () => {
 	expect(await ctx.su.collection('branches').delete(c.branches[1])).toBe(true);
 	expect(await ctx.su.collection('branches').delete(c.branches[0])).toBe(true);
 	expect(await ctx.su.collection('branches').delete(d.branches[1])).toBe(true);
-}, 60_000);
-afterAll(() => ctx?.close());
+});
 
 const branchless = (org: Org, who: 'stranger' | 'otherSecretary') =>
 	ctx.su.collection('users').getOne(org.ids[who]);

@@ -1,56 +1,28 @@
 // API rules of `users`: every role × list / view / create / update / delete, and the fields a
 // role may not change (their own role and branch; a member's branch outside the organisation).
 // Organisation A has the usual cast (see harness.ts); `outsider` is the admin of organisation B.
-import PocketBase, { ClientResponseError } from 'pocketbase';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { client, makeOrg, PASSWORD, startServer, type Ctx, type Org } from './harness';
+import { afterEach, describe, expect, it } from 'vitest';
+import { client, PASSWORD } from './harness';
+import {
+	as,
+	ctx,
+	cross,
+	expectDelete,
+	expectSeen,
+	orgA,
+	orgB,
+	PEOPLE,
+	refused,
+	ROLES,
+	serial,
+	serveRules,
+	throwaway,
+	type Person,
+	type Role
+} from './rules-setup';
 
-type Role =
-	| 'guest'
-	| 'member'
-	| 'other'
-	| 'stranger'
-	| 'secretary'
-	| 'otherSecretary'
-	| 'admin'
-	| 'outsider'
-	| 'su';
-type Person = keyof Org['ids'];
-const PEOPLE: Person[] = ['member', 'other', 'stranger', 'secretary', 'otherSecretary', 'admin'];
+serveRules();
 
-let ctx: Ctx;
-let orgA: Org;
-let orgB: Org;
-let guest: PocketBase;
-
-beforeAll(async () => {
-	ctx = await startServer();
-	orgA = await makeOrg(ctx);
-	orgB = await makeOrg(ctx);
-	guest = client(ctx.server.url);
-}, 60_000);
-afterAll(() => ctx?.close());
-
-function as(role: Role): PocketBase {
-	if (role === 'guest') return guest;
-	if (role === 'su') return ctx.su;
-	if (role === 'outsider') return orgB.as.admin;
-	return orgA.as[role];
-}
-
-/** The request must be refused (400, 403 or 404); returns the status. */
-async function refused(request: Promise<unknown>): Promise<number> {
-	const error = await request.then(
-		() => null,
-		(e: unknown) => e
-	);
-	expect(error, 'the request should have been refused').toBeInstanceOf(ClientResponseError);
-	const status = (error as ClientResponseError).status;
-	expect([400, 403, 404]).toContain(status);
-	return status;
-}
-
-let counter = 0;
 const stored = (id: string) => ctx.su.collection('users').getOne(id);
 
 /** Organisation A's people each role sees (`outsider` sees B's own people and none of A's). */
@@ -77,7 +49,6 @@ const EDITS: Record<Role, Person[]> = {
 	outsider: [],
 	su: PEOPLE
 };
-const ROLES = Object.keys(SEES) as Role[];
 const TARGETS: Person[] = ['member', 'stranger'];
 
 describe('users: reading', () => {
@@ -89,20 +60,16 @@ describe('users: reading', () => {
 		expect(ids.sort()).toEqual(expected.sort());
 	});
 
-	it.each(ROLES.flatMap((r) => TARGETS.map((t) => [r, t] as const)))(
-		'%s: view of %s',
-		async (role, target) => {
-			const request = as(role).collection('users').getOne(orgA.ids[target]);
-			if (SEES[role].includes(target))
-				expect(await request).toMatchObject({ id: orgA.ids[target], name: `${target}-姓名` });
-			else expect(await refused(request)).toBe(404);
-		}
-	);
+	it.each(cross(ROLES, TARGETS))('%s: view of %s', async (role, target) => {
+		const request = as(role).collection('users').getOne(orgA.ids[target]);
+		const expected = { id: orgA.ids[target], name: `${target}-姓名` };
+		await expectSeen(request, SEES[role].includes(target), expected);
+	});
 });
 
 describe('users: writing', () => {
 	it.each(ROLES)('%s: create a user without a join code', async (role) => {
-		const email = `made-by-${role}-${counter++}@gongxue.test`;
+		const email = `made-by-${role}-${serial()}@gongxue.test`;
 		const body = { email, password: PASSWORD, passwordConfirm: PASSWORD, name: '新人' };
 		const request = as(role)
 			.collection('users')
@@ -115,43 +82,32 @@ describe('users: writing', () => {
 		expect(made).toHaveLength(role === 'su' ? 1 : 0);
 	});
 
-	it.each(ROLES.flatMap((r) => TARGETS.map((t) => [r, t] as const)))(
-		'%s: rename %s',
-		async (role, target) => {
-			const id = orgA.ids[target];
-			const before = await stored(id);
-			const name = `改名-${counter++}`;
-			const request = as(role).collection('users').update(id, { name });
-			const allowed = EDITS[role].includes(target);
-			if (allowed) expect(await request).toMatchObject({ id, name });
-			else await refused(request);
-			expect((await stored(id)).name).toBe(allowed ? name : before.name);
-			// Put the name back for the other tests that read it.
-			if (allowed) await ctx.su.collection('users').update(id, { name: `${target}-姓名` });
-		}
-	);
+	it.each(cross(ROLES, TARGETS))('%s: rename %s', async (role, target) => {
+		const id = orgA.ids[target];
+		const before = await stored(id);
+		const name = `改名-${serial()}`;
+		const request = as(role).collection('users').update(id, { name });
+		const allowed = EDITS[role].includes(target);
+		if (allowed) expect(await request).toMatchObject({ id, name });
+		else await refused(request);
+		expect((await stored(id)).name).toBe(allowed ? name : before.name);
+		// Put the name back for the other tests that read it.
+		if (allowed) await ctx.su.collection('users').update(id, { name: `${target}-姓名` });
+	});
 
 	it.each(ROLES)('%s: delete a member', async (role) => {
 		// The superuser deletes a throwaway; everyone else tries the member of branch A0.
 		const target =
 			role === 'su'
-				? (
-						await ctx.su.collection('users').create({
-							email: `tmp-${counter++}@gongxue.test`,
-							password: PASSWORD,
-							passwordConfirm: PASSWORD,
-							branch: orgA.branches[0],
-							role: 'member'
-						})
-					).id
+				? await throwaway('users', {
+						email: `tmp-${serial()}@gongxue.test`,
+						password: PASSWORD,
+						passwordConfirm: PASSWORD,
+						branch: orgA.branches[0],
+						role: 'member'
+					})
 				: orgA.ids.member;
-		const request = as(role).collection('users').delete(target);
-		if (role === 'su') expect(await request).toBe(true);
-		else await refused(request);
-		const left = await ctx.su
-			.collection('users')
-			.getFullList({ filter: ctx.su.filter('id = {:id}', { id: target }) });
-		expect(left).toHaveLength(role === 'su' ? 0 : 1);
+		await expectDelete(role, 'users', target, role === 'su');
 	});
 });
 
