@@ -15,6 +15,7 @@ export default ts.config(
 			'bench/baseline/',
 			'bench/results/',
 			'pocketbase/pb_hooks/lib/gongxue.js',
+			'pocketbase/pb_hooks/lib/content.js',
 			'pocketbase/pb_data/'
 		]
 	},
@@ -77,7 +78,7 @@ export default ts.config(
 	},
 	{
 		// PocketBase's JS engine (goja): CommonJS, its own globals, no TypeScript project.
-		files: ['pocketbase/**/*.js'],
+		files: ['pocketbase/**/*.js', 'bench/pb/*.pb.js'],
 		...ts.configs.disableTypeChecked,
 		languageOptions: {
 			sourceType: 'commonjs',
@@ -92,14 +93,24 @@ export default ts.config(
 						'__hooks',
 						'migrate',
 						'routerAdd',
+						'$dbx',
+						'onBatchRequest',
 						'onRecordCreateRequest',
+						'onRecordUpdate',
+						'onRecordUpdateRequest',
 						'onRecordEnrich',
+						'onRecordAfterCreateSuccess',
 						'onRecordAfterUpdateSuccess',
 						'onRecordAfterDeleteSuccess',
 						'Collection',
+						'Record',
 						'RelationField',
 						'SelectField',
 						'BoolField',
+						'TextField',
+						'NumberField',
+						'FileField',
+						'AutodateField',
 						'DynamicModel',
 						'BadRequestError',
 						'NotFoundError',

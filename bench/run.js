@@ -7,6 +7,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { serveStatic } from '../scripts/serve.js';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium.js';
+import { capacityEstimate, serverNotes, serverRows } from './server-report.js';
+import { studioNotes, studioRows } from './studio-report.js';
 
 const RENDER_RUNS = 15;
 
@@ -102,13 +104,18 @@ async function lessonRender(/** @type {boolean} */ offline) {
 
 /**
  * Bytes the service worker downloads at install to make everything work offline: it precaches
- * every file of the build (app shell, prerendered pages, content pack, static files), gzipped.
+ * every file of the build (app shell, prerendered pages, content pack, static files) but the
+ * studio's on-demand library chunks listed in `_app/on-demand.json`, gzipped.
  * @param {string} dir
  * @returns {number}
  */
 function precacheBytes(dir) {
+	/** @type {string[]} */
+	const onDemand = JSON.parse(readFileSync(join(dir, '_app/on-demand.json'), 'utf8'));
+	const skipped = new Set(onDemand.map((p) => join(dir, p)));
 	return readdirSync(dir, { recursive: true, withFileTypes: true })
 		.filter((e) => e.isFile() && e.name !== 'service-worker.js')
+		.filter((e) => !skipped.has(join(e.parentPath, e.name)))
 		.reduce((n, e) => n + gzipSync(readFileSync(join(e.parentPath, e.name))).length, 0);
 }
 
@@ -128,6 +135,37 @@ console.error('测量内容构建（1000 节课）…');
 const content = JSON.parse(
 	run('npx', ['tsx', 'bench/content.ts']).trim().split('\n').pop() ?? '{}'
 );
+
+/**
+ * Run a bench script with tsx, gc exposed (it may settle the heap between timed parts), and read
+ * the JSON line it prints last; its progress shows.
+ * @param {string} script
+ */
+function tsxJson(script) {
+	const args = ['--expose-gc', '--import', 'tsx', script];
+	const r = spawnSync(process.execPath, args, {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed`);
+	return JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}');
+}
+
+console.error('测量工作室题库导入（2,000 题，含内存子进程）…');
+/** @type {import('./studio-report.js').StudioImport} */
+const studioImport = tsxJson('bench/studio-import.ts');
+console.error('测量工作室课程到达设备（真实 PocketBase，200 节课程）…');
+/** @type {import('./studio-report.js').StudioPull} */
+const studioPull = tsxJson('bench/studio-pull.ts');
+
+console.error('测量服务器（真实 PocketBase：事件写入、排行榜、设备排空，约 3 分钟）…');
+const serverRun = spawnSync('npx', ['tsx', 'bench/server.ts'], {
+	encoding: 'utf8',
+	stdio: ['ignore', 'pipe', 'inherit']
+});
+if (serverRun.status !== 0) throw new Error('npx tsx bench/server.ts failed');
+/** @type {import('./server-report.js').ServerResult} */
+const server = JSON.parse(serverRun.stdout.trim().split('\n').pop() ?? '{}');
 
 const kb = (/** @type {number} */ b) => `${(b / 1024).toFixed(1)} KB`;
 const ms = (/** @type {number} */ x) => `${x.toFixed(0)} ms`;
@@ -173,7 +211,9 @@ const rows = [
 		'—',
 		null
 	],
-	['离线预缓存下载量 (gzip)', kb(precache), '—', '—', '—', null]
+	['离线预缓存下载量 (gzip)', kb(precache), '—', '—', '—', null],
+	...studioRows(studioImport, studioPull),
+	...serverRows(server)
 ];
 console.log('\n| 指标 | 共学 | 基线 | 比值 | 目标 | 达标 |\n|---|---|---|---|---|---|');
 for (const [name, ours, baseline, r, target, ok] of rows) {
@@ -184,11 +224,26 @@ for (const [name, ours, baseline, r, target, ok] of rows) {
 console.log(
 	`\n基线：首页与课程页的基线为同样方式构建的空白 SvelteKit 页面（${jsBase.files} 个脚本）；内容构建的基线为 marked 单独解析同样的 ${(content.bytes / 1e6).toFixed(1)} MB 文本（中位数，${content.runs} 轮）；离线渲染的基线为同一课程页联网加载且不经 service worker（中位数，${RENDER_RUNS} 次）。`
 );
+console.log(`\n${studioNotes(studioImport, studioPull)}`);
+console.log(`\n${serverNotes(server)}`);
+console.log(`\n${capacityEstimate(server)}`);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
 	'bench/results/latest.json',
 	JSON.stringify(
-		{ at: new Date().toISOString(), jsHome, jsLesson, jsBase, precache, offline, online, content },
+		{
+			at: new Date().toISOString(),
+			jsHome,
+			jsLesson,
+			jsBase,
+			precache,
+			offline,
+			online,
+			content,
+			studioImport,
+			studioPull,
+			server
+		},
 		null,
 		2
 	)

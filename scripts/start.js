@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import PocketBase from 'pocketbase';
-import { seedDemo, seedLessons, DEMO_PASSWORD } from './pocketbase/seed.js';
+import { seedBanks, seedDemo, seedLessons, DEMO_PASSWORD } from './pocketbase/seed.js';
 import { startPocketBase } from './pocketbase/server.js';
 
 /**
@@ -44,6 +44,7 @@ const su = new PocketBase(server.url);
 su.autoCancellation(false);
 await su.collection('_superusers').authWithPassword(superuser.email, superuser.password);
 const written = await seedLessons(su, 'build');
+await seedBanks(su, 'build');
 const logins = await seedDemo(su, server.url);
 
 console.log(`\n共学已启动：${server.url}/`);

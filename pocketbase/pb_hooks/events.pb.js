@@ -1,7 +1,12 @@
 /// <reference path="../pb_data/types.d.ts" />
 
-// Every event a device pushes (alone or in a batch) is ingested in one transaction with the
-// totals it changes.
+// A batch of events from a device is ingested in one transaction with the totals it changes.
+onBatchRequest((e) => {
+	const { ingestBatch } = require(`${__hooks}/lib/ingest.js`);
+	return ingestBatch(e);
+});
+
+// One event alone (or a batch PocketBase runs itself): the same grading, per record.
 onRecordCreateRequest((e) => {
 	const { ingest } = require(`${__hooks}/lib/ingest.js`);
 	if (e.hasSuperuserAuth()) return e.next();
@@ -21,3 +26,19 @@ onRecordAfterDeleteSuccess((e) => {
 	$app.store().remove('lesson:' + e.record.getString('lesson_id'));
 	e.next();
 }, 'lessons');
+
+// A built-in bank changed (the seed rewrote it): practice is graded with the new pool.
+onRecordAfterCreateSuccess((e) => {
+	$app.store().remove('practice-pool');
+	e.next();
+}, 'banks');
+
+onRecordAfterUpdateSuccess((e) => {
+	$app.store().remove('practice-pool');
+	e.next();
+}, 'banks');
+
+onRecordAfterDeleteSuccess((e) => {
+	$app.store().remove('practice-pool');
+	e.next();
+}, 'banks');

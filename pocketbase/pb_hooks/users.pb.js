@@ -48,3 +48,24 @@ onRecordEnrich((e) => {
 	if (allowed) e.record.unhide('join_code');
 	e.next();
 }, 'branches');
+
+// A member who moves branch takes their points along: the totals the branch board sums follow
+// them, in the same transaction as the move.
+onRecordUpdate((e) => {
+	e.next();
+	const branch = e.record.getString('branch');
+	let org = '';
+	try {
+		org = branch === '' ? '' : e.app.findRecordById('branches', branch).getString('organisation');
+	} catch (_) {
+		org = '';
+	}
+	e.app
+		.db()
+		.newQuery(
+			'UPDATE point_totals SET branch = {:branch}, organisation = {:org} ' +
+				'WHERE user = {:user} AND (branch != {:branch} OR organisation != {:org})'
+		)
+		.bind({ user: e.record.id, branch: branch, org: org })
+		.execute();
+}, 'users');

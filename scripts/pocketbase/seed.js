@@ -43,6 +43,44 @@ export async function seedLessons(su, buildDir) {
 	return written;
 }
 
+/**
+ * Write the built-in question banks from a build's content pack into PocketBase (superuser),
+ * under their content ids, so the server grades practice answers (每日答题, 挑战答题) against
+ * its own keys. Idempotent: a bank is rewritten only when its questions changed. Returns how many
+ * were written.
+ * @param {import('pocketbase').default} su
+ * @param {string} buildDir
+ */
+export async function seedBanks(su, buildDir) {
+	const index = JSON.parse(readFileSync(join(buildDir, 'content/index.json'), 'utf8'));
+	const existing = new Map(
+		(
+			await su
+				.collection('banks')
+				.getFullList({ filter: 'source = "builtin"', fields: 'id,bank_id,questions', batch: 500 })
+		).map((r) => [r.bank_id, r])
+	);
+	let written = 0;
+	for (const meta of index.banks) {
+		const bank = JSON.parse(
+			readFileSync(join(buildDir, 'content/banks', `${meta.id}.json`), 'utf8')
+		);
+		const stored = existing.get(bank.id);
+		if (stored && JSON.stringify(stored.questions) === JSON.stringify(bank.questions)) continue;
+		const body = {
+			bank_id: bank.id,
+			name: bank.title,
+			questions: bank.questions,
+			count: bank.questions.length,
+			source: 'builtin'
+		};
+		if (stored) await su.collection('banks').update(stored.id, body);
+		else await su.collection('banks').create(body);
+		written++;
+	}
+	return written;
+}
+
 export const DEMO_PASSWORD = 'gongxue-demo';
 export const DEMO = {
 	org: { name: '示范互联网企业党委', code: 'demo' },

@@ -56,6 +56,8 @@ export async function startPocketBase({
 	);
 	if (up.status !== 0) throw new Error(`superuser upsert failed: ${up.stderr}${up.stdout}`);
 	const actualPort = port === 0 ? await freePort() : port;
+	// GONGXUE_PB_DEV=1: PocketBase's dev mode, printing every failed request and hook error.
+	const dev = process.env.GONGXUE_PB_DEV === '1';
 	const child = spawn(
 		bin,
 		[
@@ -69,9 +71,13 @@ export async function startPocketBase({
 			// Collections changed through the API must never write migrations into the repository.
 			'--automigrate=false',
 			'--publicDir',
-			publicDir
+			publicDir,
+			...(dev ? ['--dev'] : [])
 		],
-		{ env: { ...process.env, GONGXUE_PUBLIC_DIR: publicDir }, stdio: quiet ? 'ignore' : 'inherit' }
+		{
+			env: { ...process.env, GONGXUE_PUBLIC_DIR: publicDir },
+			stdio: quiet && !dev ? 'ignore' : 'inherit'
+		}
 	);
 	const url = `http://127.0.0.1:${actualPort}`;
 	const started = Date.now();

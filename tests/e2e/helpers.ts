@@ -1,10 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import type { ContentIndex, Lesson, Question } from '../../src/lib/content';
 
 /** The built content pack, read from the build the tests run against. */
 export function builtIndex(dir = 'build'): ContentIndex {
 	return JSON.parse(readFileSync(`${dir}/content/index.json`, 'utf8')) as ContentIndex;
+}
+
+/** Every question of the built-in banks, by id: the practice pool. */
+export function builtBankQuestions(dir = 'build'): Map<string, Question> {
+	const questions = new Map<string, Question>();
+	for (const bank of builtIndex(dir).banks) {
+		const pack = JSON.parse(readFileSync(`${dir}/content/banks/${bank.id}.json`, 'utf8')) as {
+			questions: Question[];
+		};
+		for (const q of pack.questions) if (!questions.has(q.id)) questions.set(q.id, q);
+	}
+	return questions;
 }
 
 export function builtLesson(id: string, dir = 'build'): Lesson {
@@ -25,9 +37,24 @@ export async function waitForOfflineReady(page: Page): Promise<void> {
 	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
-/** Give an answer to the question on screen: the right one, or a wrong one. */
-export async function answer(page: Page, q: Question, right: boolean): Promise<void> {
-	const quiz = page.getByRole('region', { name: '课后测验' });
+/**
+ * Tell the page on screen that the network is gone. Chromium's offline emulation does not reach a
+ * document loaded while offline (its navigator.onLine says true); a change of network, as a real
+ * device has when it loses signal, fires the offline event there.
+ */
+export async function signalOffline(context: BrowserContext): Promise<void> {
+	await context.setOffline(false);
+	await context.setOffline(true);
+}
+
+/** Give an answer to the question on screen in `region`: the right one, or a wrong one. */
+export async function answer(
+	page: Page,
+	q: Question,
+	right: boolean,
+	region = '课后测验'
+): Promise<void> {
+	const quiz = page.getByRole('region', { name: region });
 	switch (q.type) {
 		case 'single': {
 			const key = right ? q.answer : q.options.find((o) => o.key !== q.answer)!.key;
@@ -35,7 +62,9 @@ export async function answer(page: Page, q: Question, right: boolean): Promise<v
 			break;
 		}
 		case 'multiple': {
-			const keys = right ? q.answer : [q.options.find((o) => !q.answer.includes(o.key))!.key];
+			// Wrong: an option outside the key, or (when every option is in it) only part of the key.
+			const outside = q.options.find((o) => !q.answer.includes(o.key))?.key;
+			const keys = right ? q.answer : [outside ?? q.answer[0]!];
 			for (const key of keys) await quiz.getByText(new RegExp(`^${key}\\. `)).click();
 			break;
 		}
@@ -50,4 +79,14 @@ export async function answer(page: Page, q: Question, right: boolean): Promise<v
 	}
 	await quiz.getByRole('button', { name: '提交' }).click();
 	await expect(quiz.getByRole('status')).toContainText(right ? '回答正确' : '回答错误');
+}
+
+/** Click and read the file it downloads. */
+export async function download(page: Page, button: string) {
+	const [file] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: button }).click()
+	]);
+	const path = await file.path();
+	return { name: file.suggestedFilename(), bytes: readFileSync(path) };
 }

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { builtIndex, open, waitForOfflineReady } from './helpers';
+import { builtIndex, open, signalOffline, waitForOfflineReady } from './helpers';
 
 const index = builtIndex();
 
@@ -20,6 +21,7 @@ test('after the first visit, any lesson opens offline by its URL, even one never
 	await expect(page.getByRole('heading', { level: 1, name: '我的' })).toBeVisible();
 	await open(page, '/lessons');
 	await expect(page.getByRole('listitem')).toHaveCount(index.lessons.length);
+	await signalOffline(context);
 	await expect(page.getByText('当前离线')).toBeVisible();
 });
 
@@ -27,4 +29,23 @@ test('a lesson URL that does not exist says so in Chinese', async ({ page }) => 
 	await open(page, '/lessons/no-such-lesson');
 	await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();
 	await expect(page.getByText('没有找到这节课')).toBeVisible();
+});
+
+test('the first visit keeps the app offline without downloading the studio’s .docx and .xlsx libraries', async ({
+	page
+}) => {
+	await open(page, '/');
+	await waitForOfflineReady(page);
+	const onDemand: string[] = JSON.parse(readFileSync('build/_app/on-demand.json', 'utf8'));
+	expect(onDemand.length).toBeGreaterThan(0);
+	const cached = await page.evaluate(async () => {
+		const name = (await caches.keys()).find(
+			(k) => k.startsWith('gongxue-') && k !== 'gongxue-media'
+		);
+		const cache = await caches.open(name!);
+		return (await cache.keys()).map((r) => new URL(r.url).pathname);
+	});
+	expect(cached).toContain('/200.html');
+	expect(cached.filter((p) => p.startsWith('/_app/immutable/')).length).toBeGreaterThan(10);
+	for (const chunk of onDemand) expect(cached).not.toContain(chunk);
 });

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import PocketBase from 'pocketbase';
-import { seedLessons } from '../../scripts/pocketbase/seed.js';
+import { seedBanks, seedLessons } from '../../scripts/pocketbase/seed.js';
 import { startPocketBase, type Server } from '../../scripts/pocketbase/server.js';
+import { waitForOfflineReady } from './helpers';
 
 const SUPERUSER = { email: 'root@e2e.gongxue.test', password: 'root-password-123' };
 
@@ -30,6 +31,7 @@ export const test = base.extend<object, { backend: Backend }>({
 			su.autoCancellation(false);
 			await su.collection('_superusers').authWithPassword(SUPERUSER.email, SUPERUSER.password);
 			await seedLessons(su, 'build');
+			await seedBanks(su, 'build');
 			const { rateLimits } = await su.settings.getAll();
 			await su.settings.update({ rateLimits: { ...rateLimits, excludedIPs: ['127.0.0.1'] } });
 			const org = await su
@@ -66,9 +68,69 @@ export const test = base.extend<object, { backend: Backend }>({
 
 export { expect };
 
+/** The password of every person the tests make. */
+export const PASSWORD = 'member-password-123';
+let people = 0;
+
+/** A PocketBase client signed in as `email` (someone using the API from another device). */
+export async function signedIn(backend: Backend, email: string): Promise<PocketBase> {
+	const pb = new PocketBase(backend.url);
+	pb.autoCancellation(false);
+	await pb.collection('users').authWithPassword(email, PASSWORD);
+	return pb;
+}
+
+/** An account in the test branch, made by the superuser (someone who uses it from another device). */
+export async function makeUser(
+	backend: Backend,
+	role: 'member' | 'secretary' | 'admin' = 'member',
+	name = `${{ member: '党员', secretary: '书记', admin: '管理员' }[role]}${people + 1}`
+) {
+	const branch = await backend.su
+		.collection('branches')
+		.getFirstListItem(backend.su.filter('join_code = {:c}', { c: backend.joinCode }));
+	const email = `s${Date.now().toString(36)}${people++}@e2e.gongxue.test`;
+	const user = await backend.su.collection('users').create({
+		email,
+		password: PASSWORD,
+		passwordConfirm: PASSWORD,
+		name,
+		branch: branch.id,
+		role
+	});
+	return { id: user.id, email, name };
+}
+
+/** A person of the test branch, made by the superuser, signed in on a page of their own; with
+ * `offline`, their browser keeps the app for offline use. */
+export async function person(
+	browser: Browser,
+	backend: Backend,
+	role: 'member' | 'secretary' | 'admin' = 'member',
+	opts: { offline?: boolean } = {}
+) {
+	const { id, email, name } = await makeUser(backend, role);
+	// Only a person who goes offline needs the service worker; for the others its install (the
+	// whole precache, in every browser) is work the test does not need.
+	const context = await browser.newContext({
+		serviceWorkers: opts.offline ? 'allow' : 'block'
+	});
+	const page = await context.newPage();
+	// A controllable clock: study time (the rules' minimum) passes in a moment.
+	await page.clock.install();
+	await page.goto(`${backend.url}/login`);
+	await page.locator('html[data-hydrated]').waitFor();
+	await page.getByLabel('邮箱').fill(email);
+	await page.getByLabel('密码').fill(PASSWORD);
+	await page.getByRole('button', { name: '登录', exact: true }).click();
+	await page.waitForURL('**/me');
+	return { id, email, name, page, context };
+}
+
 let n = 0;
 
-/** Register a new member through the app's own form; returns their email. */
+/** Register a new member through the app's own form, the app then ready offline; returns their
+ * email. */
 export async function register(page: Page, backend: Backend): Promise<string> {
 	const email = `m${Date.now().toString(36)}${n++}@e2e.gongxue.test`;
 	await page.goto(`${backend.url}/login`);
@@ -80,6 +142,8 @@ export async function register(page: Page, backend: Backend): Promise<string> {
 	await page.getByLabel('密码').fill('member-password-123');
 	await page.getByRole('button', { name: '注册并登录' }).click();
 	await page.waitForURL('**/me');
+	// A first visit: the app is installed for offline use before the member loses the network.
+	await waitForOfflineReady(page);
 	return email;
 }
 

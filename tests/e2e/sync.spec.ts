@@ -146,6 +146,7 @@ test('500 and 429 answers keep every event waiting; the device retries and deliv
 	context,
 	backend
 }) => {
+	await page.clock.install();
 	const email = await register(page, backend);
 	await context.setOffline(true);
 	const events = await study(page, backend, 7);
@@ -160,7 +161,16 @@ test('500 and 429 answers keep every event waiting; the device retries and deliv
 		});
 	});
 	await context.setOffline(false);
-	await expect(syncStatus(page)).toHaveText('已同步', { timeout: 30_000 });
+	// The device waits out its backoff by its own clock: let that clock run ahead.
+	await expect
+		.poll(
+			async () => {
+				await page.clock.fastForward(2_000);
+				return syncStatus(page).textContent();
+			},
+			{ timeout: 30_000 }
+		)
+		.toBe('已同步');
 	expect(faults).toEqual([]);
 	const server = await serverView(backend, email);
 	expect(server.events).toHaveLength(events);

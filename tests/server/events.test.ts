@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { periodsOf, serverDay } from '../../src/lib/credits/engine';
+import type PocketBase from 'pocketbase';
+import { periodsOf, rules, serverDay } from '../../src/lib/credits/engine';
 import { casePayload, creditCases } from '../fixtures/credit-cases';
 import { makeLesson, makeOrg, startServer, type Ctx, type Org } from './harness';
 
@@ -25,6 +26,13 @@ const event = (
 	payload,
 	...extra
 });
+
+/** The events in one request to PocketBase's batch API, as a device pushes them. */
+function sendBatch(pb: PocketBase, bodies: Record<string, unknown>[]) {
+	const batch = pb.createBatch();
+	for (const b of bodies) batch.collection('events').create(b);
+	return batch.send();
+}
 
 async function totalOf(userId: string, period = 'all'): Promise<number> {
 	const list = await ctx.su
@@ -185,9 +193,115 @@ describe('the shared rule table, on the server hook', () => {
 			if (c.before.credited && c.before.pointsToday === 0)
 				throw new Error('a credited case needs points');
 		}
-		const r = await fresh.as.member
+		const body = event(c.type, casePayload(c, lesson.lessonId, lesson.questionId, lesson.key));
+		// Odd cases alone, even ones in a batch: both ways in grade by the same table.
+		const r =
+			creditCases.indexOf(c) % 2 === 0
+				? await fresh.as.member.collection('events').create(body)
+				: (await sendBatch(fresh.as.member, [body]))[0]?.body;
+		expect({ status: r?.status, points: r?.points, reason: r?.reason || null }).toEqual(c.expect);
+	});
+});
+
+describe('a batch of events', () => {
+	const completion = (lessonId: string, extra: Record<string, unknown> = {}) =>
+		event('lesson.completed', { lessonId, hash: 'h', seconds: 200, readRatio: 1 }, extra);
+
+	it('is graded as a whole: replays, repeats within the batch and forged fields change nothing', async () => {
+		const o = await makeOrg(ctx);
+		const [l0, l1, l2] = [
+			await makeLesson(ctx, { minutes: 2, credits: 2 }),
+			await makeLesson(ctx, { minutes: 2, credits: 2 }),
+			await makeLesson(ctx, { minutes: 2, credits: 2 })
+		];
+		const earlier = await o.as.member.collection('events').create(completion(l0.lessonId));
+		const repeated = completion(l1.lessonId);
+		const results = await sendBatch(o.as.member, [
+			{ ...completion(l0.lessonId), event_id: earlier.event_id },
+			repeated,
+			{ ...repeated },
+			completion(l2.lessonId, {
+				points: 1000,
+				user: o.ids.other,
+				status: 'accepted',
+				server_day: '1999-01-01'
+			})
+		]);
+		expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+		expect(results[0]?.body.id).toBe(earlier.id);
+		expect(results[2]?.body.id).toBe(results[1]?.body.id);
+		expect(results[3]?.body).toMatchObject({
+			points: 2,
+			user: o.ids.member,
+			server_day: serverDay(Date.now())
+		});
+		const stored = await ctx.su
 			.collection('events')
-			.create(event(c.type, casePayload(c, lesson.lessonId, lesson.questionId, lesson.key)));
-		expect({ status: r.status, points: r.points, reason: r.reason || null }).toEqual(c.expect);
+			.getFullList({ filter: `user = "${o.ids.member}"` });
+		expect(stored).toHaveLength(3);
+		expect(await totalOf(o.ids.member)).toBe(6);
+		expect(await totalOf(o.ids.other)).toBe(0);
+	});
+
+	it('stops at the daily cap within one batch exactly as one event at a time would', async () => {
+		const cap = rules.activities['lesson.completed'].dailyCap;
+		const each = rules.activities['lesson.completed'].points;
+		const lessons = await Promise.all(
+			Array.from({ length: cap / each + 2 }, () => makeLesson(ctx, { minutes: 2, credits: null }))
+		);
+		const one = await makeOrg(ctx);
+		const batched = await makeOrg(ctx);
+		const singles: Record<string, unknown>[] = [];
+		for (const l of lessons)
+			singles.push(await one.as.member.collection('events').create(completion(l.lessonId)));
+		const inBatch = (
+			await sendBatch(
+				batched.as.member,
+				lessons.map((l) => completion(l.lessonId))
+			)
+		).map((r) => r.body);
+		const verdict = (r: Record<string, unknown>) => [r.status, r.points, r.reason];
+		expect(inBatch.map(verdict)).toEqual(singles.map(verdict));
+		expect(inBatch.reduce((n, r) => n + Number(r.points), 0)).toBe(cap);
+		expect(await totalOf(batched.ids.member)).toBe(cap);
+	});
+
+	it('with another member’s event id is refused whole, and nothing of it is stored', async () => {
+		const o = await makeOrg(ctx);
+		const lesson = await makeLesson(ctx, { minutes: 2, credits: 2 });
+		const theirs = await o.as.other.collection('events').create(completion(lesson.lessonId));
+		const mine = completion(lesson.lessonId);
+		await expect(
+			sendBatch(o.as.member, [mine, { ...completion(lesson.lessonId), event_id: theirs.event_id }])
+		).rejects.toMatchObject({ status: 400 });
+		const stored = await ctx.su
+			.collection('events')
+			.getFullList({ filter: `event_id = "${mine.event_id}"` });
+		expect(stored).toHaveLength(0);
+		expect(await totalOf(o.ids.member)).toBe(0);
+	});
+
+	it('with an invalid event id is refused whole, and nothing of it is stored', async () => {
+		const o = await makeOrg(ctx);
+		const lesson = await makeLesson(ctx, { minutes: 2, credits: 2 });
+		const good = completion(lesson.lessonId);
+		await expect(
+			sendBatch(o.as.member, [good, { ...completion(lesson.lessonId), event_id: 'not-a-uuid' }])
+		).rejects.toMatchObject({ status: 400 });
+		expect(
+			await ctx.su.collection('events').getFullList({ filter: `event_id = "${good.event_id}"` })
+		).toHaveLength(0);
+	});
+
+	it('mixed with other requests still grades every event by the server', async () => {
+		const o = await makeOrg(ctx);
+		const lesson = await makeLesson(ctx, { minutes: 2, credits: 2 });
+		const batch = o.as.member.createBatch();
+		batch.collection('events').create(completion(lesson.lessonId, { points: 99 }));
+		batch.collection('users').update(o.ids.member, { hide_name: true });
+		const [created, updated] = await batch.send();
+		expect(created?.body).toMatchObject({ status: 'accepted', points: 2, user: o.ids.member });
+		expect(updated?.body).toMatchObject({ hide_name: true });
+		expect(await totalOf(o.ids.member)).toBe(2);
 	});
 });

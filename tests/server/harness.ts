@@ -59,7 +59,9 @@ export async function startServer(opts: { rateLimits?: boolean } = {}): Promise<
 }
 
 let counter = 0;
-const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
+/** A string no other call in this process returned: `prefix`, the time and a counter. */
+export const unique = (prefix: string) =>
+	`${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 export interface Org {
 	org: string;

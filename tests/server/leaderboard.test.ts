@@ -161,6 +161,20 @@ describe('the leaderboard', () => {
 		expect(seenFromB.branches.map((x) => x.id).sort()).toEqual([...b.branches].sort());
 	});
 
+	it('counts a member’s points for the branch the admin moves them to', async () => {
+		const c = await makeOrg(ctx);
+		await earn(c.as.member, 8);
+		const before = await board(c.as.admin, 'all');
+		const total = (r: Board, id: string) => r.branches.find((x) => x.id === id)?.total;
+		expect([total(before, c.branches[0]), total(before, c.branches[1])]).toEqual([8, 0]);
+		await c.as.admin.collection('users').update(c.ids.member, { branch: c.branches[1] });
+		const after = await board(c.as.admin, 'all');
+		expect([total(after, c.branches[0]), total(after, c.branches[1])]).toEqual([0, 8]);
+		expect(after.branches.find((x) => x.id === c.branches[1])?.members).toBe(3);
+		const moved = await board(c.as.member, 'all');
+		expect(moved.me).toEqual({ rank: 1, points: 8, of: 3 });
+	});
+
 	it.each(['week', 'month', 'all'] as const)('answers for period=%s', async (period) => {
 		const r = await board(a.as.member, period);
 		expect(r.period).toBe(period);

@@ -21,7 +21,9 @@ beforeAll(async () => {
 		branch: branch.id,
 		role: 'member'
 	});
-	await ctx.su.collection('lessons').create({ lesson_id: 'rate-lesson', title: '课', minutes: 1 });
+	await ctx.su
+		.collection('lessons')
+		.create({ lesson_id: 'rate-lesson', title: '课', minutes: 1, source: 'builtin' });
 }, 60_000);
 afterAll(() => ctx?.close());
 

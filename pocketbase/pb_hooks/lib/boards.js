@@ -6,6 +6,21 @@
 const PERIODS = ['week', 'month', 'all'];
 const MEMBERS_SHOWN = 50;
 
+/** My branch's members with their points in a period. */
+const MEMBERS_SQL =
+	'SELECT u.id AS id, u.name AS name, u.hide_name AS hidden, COALESCE(t.points, 0) AS points ' +
+	'FROM users u LEFT JOIN point_totals t ON t.user = u.id AND t.period = {:period} ' +
+	'WHERE u.branch = {:branch} ORDER BY points DESC, u.created ASC';
+/** My organisation's branches with their headcount and points in a period. Both sums read an
+ * index alone (users by branch; point_totals by period, branch, points), which the hooks keep
+ * right as members earn points and move branches. */
+const BRANCHES_SQL =
+	'SELECT b.id AS id, b.name AS name, ' +
+	'(SELECT COUNT(*) FROM users u WHERE u.branch = b.id) AS members, ' +
+	'(SELECT COALESCE(SUM(t.points), 0) FROM point_totals t ' +
+	'WHERE t.period = {:period} AND t.branch = b.id) AS total ' +
+	'FROM branches b WHERE b.organisation = {:org}';
+
 function rows(app, sql, params, shape) {
 	const out = arrayOf(new DynamicModel(shape));
 	app.db().newQuery(sql).bind(params).all(out);
@@ -43,9 +58,7 @@ function leaderboard(e) {
 	const members = rank(
 		rows(
 			e.app,
-			'SELECT u.id AS id, u.name AS name, u.hide_name AS hidden, COALESCE(t.points, 0) AS points ' +
-				'FROM users u LEFT JOIN point_totals t ON t.user = u.id AND t.period = {:period} ' +
-				'WHERE u.branch = {:branch} ORDER BY points DESC, u.created ASC',
+			MEMBERS_SQL,
 			{ period: period, branch: branchId },
 			{ id: '', name: '', hidden: false, points: 0 }
 		).map((r) => ({ id: r.id, name: r.name, hidden: r.hidden, points: r.points })),
@@ -65,10 +78,7 @@ function leaderboard(e) {
 	const branches = rank(
 		rows(
 			e.app,
-			'SELECT b.id AS id, b.name AS name, COUNT(u.id) AS members, COALESCE(SUM(t.points), 0) AS total ' +
-				'FROM branches b LEFT JOIN users u ON u.branch = b.id ' +
-				'LEFT JOIN point_totals t ON t.user = u.id AND t.period = {:period} ' +
-				'WHERE b.organisation = {:org} GROUP BY b.id',
+			BRANCHES_SQL,
 			{ period: period, org: org },
 			{ id: '', name: '', members: 0, total: 0 }
 		)
@@ -93,4 +103,4 @@ function leaderboard(e) {
 	};
 }
 
-module.exports = { leaderboard: leaderboard };
+module.exports = { leaderboard: leaderboard, MEMBERS_SQL: MEMBERS_SQL, BRANCHES_SQL: BRANCHES_SQL };

@@ -1,4 +1,4 @@
-import type { Lesson, LessonMeta } from './types.ts';
+import type { Lesson, LessonMeta, Question } from './types.ts';
 
 /** The curriculum index served at `/content/index.json`. */
 export interface ContentIndex {
@@ -28,4 +28,18 @@ export async function fetchLesson(fetch: Fetch, id: string): Promise<Lesson | nu
 	if (res.status === 404) return null;
 	if (!res.ok) throw new Error(`lesson ${id}: HTTP ${res.status}`);
 	return (await res.json()) as Lesson;
+}
+
+/** A built-in question bank as the content pack serves it. */
+export interface BankPack {
+	id: string;
+	title: string;
+	questions: Question[];
+}
+
+/** Fetch one built-in bank. */
+export async function fetchBank(fetch: Fetch, id: string): Promise<BankPack> {
+	const res = await fetch(contentUrls.bank(id));
+	if (!res.ok) throw new Error(`bank ${id}: HTTP ${res.status}`);
+	return (await res.json()) as BankPack;
 }

@@ -72,6 +72,22 @@ export interface LessonMeta {
 	hash: string;
 	/** Position in the curriculum (files ordered by path). */
 	order: number;
+	/** Set on lessons published in the studio and pulled to the device; absent on built-in ones. */
+	origin?: LessonOrigin;
+}
+
+/** Where a lesson published in the studio came from, as the server last said. */
+export interface LessonOrigin {
+	/** The server record's id (its media live under it). */
+	record: string;
+	/** official: a secretary's or admin's; shared: a member's 共享党课. */
+	kind: 'official' | 'shared';
+	/** 精品党课: a shared lesson above the rules' threshold of learners and accuracy. */
+	featured: boolean;
+	/** Distinct members who completed it. */
+	learners: number;
+	/** The server's last change (ISO time), the pull cursor. */
+	updated: string;
 }
 
 export interface Lesson extends LessonMeta {

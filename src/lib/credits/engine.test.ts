@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { casePayload, caseFacts, creditCases } from '../../../tests/fixtures/credit-cases';
-import { evaluate, minStudySeconds, periodsOf, rules, serverDay } from './engine';
+import {
+	evaluate,
+	minStudySeconds,
+	payloadProblem,
+	periodsOf,
+	rules,
+	serverDay,
+	subjectOf
+} from './engine';
 
 describe('the shared rule table, on the client estimate', () => {
 	it.each(creditCases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
@@ -34,5 +42,65 @@ describe('server time', () => {
 		const rule = rules.activities['lesson.completed'];
 		expect(minStudySeconds(rule, 1)).toBe(60);
 		expect(minStudySeconds(rule, 5)).toBe(90);
+	});
+});
+
+describe('practice (每日答题, 挑战答题)', () => {
+	const facts = { lesson: null, correct: true, alreadyCredited: false, pointsToday: 0 };
+	const daily = { day: '2026-12-01', questionId: 'q123456789abc', answer: ['A'] };
+	const run = { run: 'run-1', answers: [{ questionId: 'q123456789abc', answer: ['A'] }] };
+
+	it('a daily answer counts once per question and day; a challenge once per run', () => {
+		expect(subjectOf('daily.answered', daily)).toBe('2026-12-01:q123456789abc');
+		expect(subjectOf('challenge.completed', run)).toBe('run-1');
+	});
+
+	it('refuses malformed practice payloads', () => {
+		expect(payloadProblem('daily.answered', daily)).toBeNull();
+		expect(payloadProblem('daily.answered', { ...daily, day: '1 Dec' })).toBe('bad-payload');
+		expect(payloadProblem('daily.answered', { ...daily, answer: [] })).toBe('bad-payload');
+		expect(payloadProblem('challenge.completed', run)).toBeNull();
+		expect(payloadProblem('challenge.completed', { run: 'r', answers: [] })).toBe('bad-payload');
+		expect(
+			payloadProblem('challenge.completed', {
+				run: 'r',
+				answers: Array(201).fill(run.answers[0])
+			})
+		).toBe('bad-payload');
+	});
+
+	it('a right daily answer in the day’s set earns its point, within the cap', () => {
+		const rule = rules.activities['daily.answered'];
+		expect(evaluate('daily.answered', daily, { ...facts, inDailySet: true })).toEqual({
+			status: 'accepted',
+			points: rule.points,
+			reason: null
+		});
+		expect(evaluate('daily.answered', daily, { ...facts, inDailySet: false }).reason).toBe(
+			'not-in-daily-set'
+		);
+		expect(
+			evaluate('daily.answered', daily, { ...facts, correct: false, inDailySet: true }).reason
+		).toBe('wrong-answer');
+		expect(
+			evaluate('daily.answered', daily, { ...facts, inDailySet: true, pointsToday: rule.dailyCap })
+		).toEqual({ status: 'accepted', points: 0, reason: 'daily-cap' });
+		expect(evaluate('daily.answered', daily, { ...facts, correct: null }).status).toBe('rejected');
+	});
+
+	it('a challenge run earns a point per right answer before the first mistake, within the cap', () => {
+		const cap = rules.activities['challenge.completed'].dailyCap;
+		expect(evaluate('challenge.completed', run, { ...facts, runLength: 3 }).points).toBe(3);
+		expect(evaluate('challenge.completed', run, { ...facts, runLength: 0 }).reason).toBe(
+			'wrong-answer'
+		);
+		expect(evaluate('challenge.completed', run, { ...facts, runLength: cap + 5 })).toEqual({
+			status: 'accepted',
+			points: cap,
+			reason: 'daily-cap'
+		});
+		expect(evaluate('challenge.completed', run, { ...facts, runLength: null }).status).toBe(
+			'rejected'
+		);
 	});
 });

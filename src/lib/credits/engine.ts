@@ -5,14 +5,22 @@ import rulesTable from './rules.json' with { type: 'json' };
  * run a bundled copy of this file). Pure: callers look the facts up and pass them in.
  */
 
-export type ActivityType = 'lesson.completed' | 'quiz.answered';
+export type ActivityType =
+	'lesson.completed' | 'quiz.answered' | 'daily.answered' | 'challenge.completed';
+
+/** Practice (每日答题, 挑战答题): about bank questions, not a lesson. */
+export const PRACTICE_TYPES: readonly string[] = ['daily.answered', 'challenge.completed'];
+
+/** Most answers one 挑战答题 run may carry. */
+export const CHALLENGE_MAX = 200;
 
 /** One activity's rule. Points are whole numbers; caps count points per server day. */
 export interface ActivityRule {
 	points: number;
 	/** First completion only: a lesson, or a question, earns points once per member. */
 	oncePerSubject: boolean;
-	/** Only a correct answer earns points. */
+	/** Only a correct answer earns points. For a challenge run, points are per right answer
+	 * before the first mistake. */
 	correctOnly?: boolean;
 	/** Least study time for a lesson to count, in seconds… */
 	minSeconds?: number;
@@ -22,11 +30,27 @@ export interface ActivityRule {
 	dailyCap: number;
 }
 
+/** Credit for the author of a shared lesson (共享党课) when others complete it, and when a
+ * shared lesson becomes 精品党课. */
+export interface SharingRule {
+	/** Points to the author per member who completes the lesson, once per learner. */
+	pointsPerLearner: number;
+	/** Most sharer points an author earns in one server day. */
+	dailyCap: number;
+	featured: {
+		/** Distinct members who completed the lesson… */
+		minLearners: number;
+		/** …and the share of their quiz answers that were right (when it has a quiz). */
+		minAccuracy: number;
+	};
+}
+
 export interface Rules {
 	version: number;
 	/** The server day's time zone as a fixed offset (China has no daylight saving), in minutes. */
 	utcOffsetMinutes: number;
 	activities: Record<ActivityType, ActivityRule>;
+	sharing: SharingRule;
 }
 
 /** The rules in force: the one table shared with the server. */
@@ -41,6 +65,7 @@ export type Reason =
 	| 'too-short'
 	| 'already-credited'
 	| 'wrong-answer'
+	| 'not-in-daily-set'
 	| 'daily-cap';
 
 /** What an event is worth. Rejected events are kept and shown, with their reason. */
@@ -60,33 +85,63 @@ export interface Facts {
 	alreadyCredited: boolean;
 	/** Points this activity already earned the member today (server day). */
 	pointsToday: number;
+	/** 每日答题: whether the question is in the member's set for the answer's day. */
+	inDailySet?: boolean;
+	/** 挑战答题: right answers before the first mistake, by the grader's keys; null when a
+	 * question of the run is unknown. */
+	runLength?: number | null;
 }
 
 const isText = (v: unknown, max: number): v is string =>
 	typeof v === 'string' && v.length > 0 && v.length <= max;
+
+const isAnswer = (v: unknown): boolean =>
+	Array.isArray(v) &&
+	v.length > 0 &&
+	v.length <= 12 &&
+	v.every((a) => typeof a === 'string' && a.length <= 200);
+
+const isDay = (v: unknown): boolean => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 /** Check an event's payload; returns the reason it is malformed, or null. */
 export function payloadProblem(type: string, payload: unknown): Reason | null {
 	if (!(type in rules.activities)) return 'unknown-type';
 	if (typeof payload !== 'object' || payload === null) return 'bad-payload';
 	const p = payload as Record<string, unknown>;
+	if (type === 'daily.answered') {
+		return isDay(p.day) && isText(p.questionId, 64) && isAnswer(p.answer) ? null : 'bad-payload';
+	}
+	if (type === 'challenge.completed') {
+		const answers = p.answers;
+		const ok =
+			isText(p.run, 64) &&
+			Array.isArray(answers) &&
+			answers.length > 0 &&
+			answers.length <= CHALLENGE_MAX &&
+			answers.every(
+				(a) =>
+					typeof a === 'object' &&
+					a !== null &&
+					isText((a as Record<string, unknown>).questionId, 64) &&
+					isAnswer((a as Record<string, unknown>).answer)
+			);
+		return ok ? null : 'bad-payload';
+	}
 	if (!isText(p.lessonId, 64)) return 'bad-payload';
 	if (type === 'lesson.completed') {
 		const ok = typeof p.seconds === 'number' && p.seconds >= 0 && p.seconds < 86_400;
 		return ok ? null : 'bad-payload';
 	}
-	const answer = p.answer;
-	const ok =
-		isText(p.questionId, 64) &&
-		Array.isArray(answer) &&
-		answer.length > 0 &&
-		answer.length <= 12 &&
-		answer.every((a) => typeof a === 'string' && a.length <= 200);
-	return ok ? null : 'bad-payload';
+	return isText(p.questionId, 64) && isAnswer(p.answer) ? null : 'bad-payload';
 }
 
-/** The lesson or question an event is about: what "first completion only" counts. */
+/**
+ * The lesson, question or run an event is about: what "first completion only" counts. A daily
+ * answer counts once per question and day; a challenge once per run.
+ */
 export function subjectOf(type: string, payload: Record<string, unknown>): string {
+	if (type === 'daily.answered') return `${String(payload.day)}:${String(payload.questionId)}`;
+	if (type === 'challenge.completed') return String(payload.run);
 	return type === 'quiz.answered' ? String(payload.questionId) : String(payload.lessonId);
 }
 
@@ -106,9 +161,22 @@ export function evaluate(
 	if (problem !== null) return { status: 'rejected', points: 0, reason: problem };
 	const rule = table.activities[type as ActivityType];
 	const p = payload as Record<string, unknown>;
-	if (facts.lesson === null) return { status: 'rejected', points: 0, reason: 'unknown-lesson' };
 	let points = rule.points;
-	if (type === 'lesson.completed') {
+	if (type === 'daily.answered') {
+		if (facts.correct === null)
+			return { status: 'rejected', points: 0, reason: 'unknown-question' };
+		if (facts.inDailySet === false)
+			return { status: 'accepted', points: 0, reason: 'not-in-daily-set' };
+		if (rule.correctOnly && !facts.correct)
+			return { status: 'accepted', points: 0, reason: 'wrong-answer' };
+	} else if (type === 'challenge.completed') {
+		if (facts.runLength === null || facts.runLength === undefined)
+			return { status: 'rejected', points: 0, reason: 'unknown-question' };
+		if (facts.runLength === 0) return { status: 'accepted', points: 0, reason: 'wrong-answer' };
+		points = rule.points * facts.runLength;
+	} else if (facts.lesson === null) {
+		return { status: 'rejected', points: 0, reason: 'unknown-lesson' };
+	} else if (type === 'lesson.completed') {
 		if ((p.seconds as number) < minStudySeconds(rule, facts.lesson.minutes)) {
 			return { status: 'accepted', points: 0, reason: 'too-short' };
 		}
@@ -125,6 +193,36 @@ export function evaluate(
 	const room = Math.max(0, rule.dailyCap - facts.pointsToday);
 	if (points > room) return { status: 'accepted', points: room, reason: 'daily-cap' };
 	return { status: 'accepted', points, reason: null };
+}
+
+/** The event type of an author's credit for a learner of their shared lesson (server-made). */
+export const SHARER_EVENT = 'lesson.shared-completed';
+
+/**
+ * What another member's completion of a shared lesson is worth to its author: once per learner,
+ * within the author's daily cap. (Studying one's own lesson earns no sharer credit at all.)
+ */
+export function sharerVerdict(
+	facts: { alreadyCredited: boolean; pointsToday: number },
+	table: Rules = rules
+): Verdict {
+	if (facts.alreadyCredited) return { status: 'accepted', points: 0, reason: 'already-credited' };
+	const points = table.sharing.pointsPerLearner;
+	const room = Math.max(0, table.sharing.dailyCap - facts.pointsToday);
+	if (points > room) return { status: 'accepted', points: room, reason: 'daily-cap' };
+	return { status: 'accepted', points, reason: null };
+}
+
+/** Whether a shared lesson is 精品党课: enough distinct learners, and (when it has a quiz and
+ * answers) a good enough share of right answers. `accuracy` is null without answers. */
+export function isFeatured(
+	stats: { learners: number; accuracy: number | null },
+	table: Rules = rules
+): boolean {
+	const f = table.sharing.featured;
+	return (
+		stats.learners >= f.minLearners && (stats.accuracy === null || stats.accuracy >= f.minAccuracy)
+	);
 }
 
 /** The server day (YYYY-MM-DD) of an instant, in the rules' time zone. */

@@ -9,6 +9,8 @@ export interface PendingEvent {
 	payload: Record<string, unknown>;
 	/** For an answer, the device's own grading; null when it does not know. */
 	correct: boolean | null;
+	/** For a challenge run, the device's count of right answers before the first mistake. */
+	runLength?: number | null;
 }
 
 /** An event the server already priced. */
@@ -51,7 +53,10 @@ export function estimatePending(
 			lesson: lessonOf(String(e.payload.lessonId ?? '')),
 			correct: e.correct,
 			alreadyCredited: credited.has(key(e.type, subject)),
-			pointsToday: today.get(key(e.type, day)) ?? 0
+			pointsToday: today.get(key(e.type, day)) ?? 0,
+			// The device drew the daily set itself: its answers are to questions of the set.
+			inDailySet: true,
+			runLength: e.runLength ?? null
 		});
 		verdicts.set(e.id, verdict);
 		total += verdict.points;

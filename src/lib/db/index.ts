@@ -7,8 +7,11 @@ export type {
 	EventType,
 	LedgerRow,
 	MetaRow,
+	MistakeRow,
 	OutboxRow,
+	PracticeRow,
 	ProgressRow
 } from './schema';
 export * from './progress';
+export * from './practice';
 export { storageProblem, type StorageProblem } from './errors';

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { addMistake } from './practice';
 import type { AnswerRow, AttemptRow, EventType, GongxueDb, OutboxRow, ProgressRow } from './schema';
 
 /** This device's id, made once and kept; events carry it. */
@@ -18,7 +19,7 @@ export async function currentUser(db: GongxueDb): Promise<string | null> {
 	return typeof row?.value === 'string' ? row.value : null;
 }
 
-async function addEvent(
+export async function addEvent(
 	db: GongxueDb,
 	type: EventType,
 	payload: Record<string, unknown>,
@@ -144,7 +145,7 @@ export async function recordAnswer(
 	attemptId: string,
 	answer: AnswerRow
 ): Promise<AttemptRow> {
-	return db.transaction('rw', db.attempts, db.outbox, db.meta, async () => {
+	return db.transaction('rw', [db.attempts, db.outbox, db.meta, db.mistakes], async () => {
 		const attempt = await db.attempts.get(attemptId);
 		if (!attempt) throw new Error(`attempt ${attemptId} not found`);
 		if (attempt.answers.some((a) => a.questionId === answer.questionId)) return attempt;
@@ -162,6 +163,8 @@ export async function recordAnswer(
 			},
 			answer.at
 		);
+		// Every missed question goes to the 错题本.
+		if (!answer.correct) await addMistake(db, answer.questionId, answer.at);
 		return attempt;
 	});
 }

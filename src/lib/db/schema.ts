@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Lesson } from '$lib/content';
+import type { ReviewCard } from '$lib/quiz/review';
 
 /** How far a member got with one lesson. */
 export interface ProgressRow {
@@ -37,7 +38,39 @@ export interface AttemptRow {
 	finishedAt: number | null;
 }
 
-export type EventType = 'lesson.completed' | 'quiz.answered';
+export type EventType =
+	'lesson.completed' | 'quiz.answered' | 'daily.answered' | 'challenge.completed';
+
+/** A practice set on the device: a day's 每日答题 (round 0 scored, later rounds 再来一组) or a
+ * 挑战答题 run. */
+export interface PracticeRow {
+	/** `daily:<member>:<day>:<round>` or `challenge:<run id>`. */
+	id: string;
+	kind: 'daily' | 'challenge';
+	/** Whose draw it is: the member's id, or the device's when signed out. */
+	member: string;
+	/** The server day it was drawn for (YYYY-MM-DD). */
+	day: string;
+	round: number;
+	questionIds: string[];
+	answers: AnswerRow[];
+	startedAt: number;
+	finishedAt: number | null;
+}
+
+/** A question in the 错题本: missed somewhere, scheduled for review until it is recalled. */
+export interface MistakeRow {
+	questionId: string;
+	card: ReviewCard;
+	/** The member's own note on the question. */
+	note: string;
+	/** When it was first and last missed, and how often. */
+	firstMissedAt: number;
+	missedAt: number;
+	misses: number;
+	/** Set when it left the book (recalled at growing intervals); null while in it. */
+	graduatedAt: number | null;
+}
 
 /** A credit-bearing act waiting to reach the server; removed only when acknowledged. */
 export interface OutboxRow {
@@ -108,6 +141,8 @@ export class GongxueDb extends Dexie {
 	ledger!: EntityTable<LedgerRow, 'id'>;
 	/** Server figures for offline display: point totals, leaderboards. */
 	cache!: EntityTable<CacheRow, 'key'>;
+	practice!: EntityTable<PracticeRow, 'id'>;
+	mistakes!: EntityTable<MistakeRow, 'questionId'>;
 
 	constructor(name = 'gongxue') {
 		super(name);
@@ -134,5 +169,10 @@ export class GongxueDb extends Dexie {
 						row.refused ??= null;
 					})
 			);
+		// Practice: daily sets and challenge runs, and the 错题本.
+		this.version(3).stores({
+			practice: 'id, kind, day, member',
+			mistakes: 'questionId, missedAt, graduatedAt'
+		});
 	}
 }

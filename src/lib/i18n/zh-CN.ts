@@ -1,4 +1,5 @@
 /** The zh-CN message catalogue: every string a member sees. */
+
 export const zhCN = {
 	app: {
 		name: '共学',
@@ -8,7 +9,10 @@ export const zhCN = {
 		label: '主导航',
 		home: '首页',
 		lessons: '课程',
+		practice: '答题',
+		contests: '竞赛',
 		leaderboard: '排行',
+		studio: '工作室',
 		me: '我的'
 	},
 	sync: {
@@ -53,10 +57,13 @@ export const zhCN = {
 		month: '本月',
 		today: '今日进度',
 		cap: (p: number, c: number) => `${p} / ${c} 分`,
-		activities: { 'lesson.completed': '学习课程', 'quiz.answered': '课后答题' } as Record<
-			string,
-			string
-		>,
+		activities: {
+			'lesson.completed': '学习课程',
+			'quiz.answered': '课后答题',
+			'daily.answered': '每日答题',
+			'challenge.completed': '挑战答题',
+			'lesson.shared-completed': '分享的课程被学习'
+		} as Record<string, string>,
 		ledger: '积分明细',
 		ledgerEmpty: '还没有已确认的积分记录。登录并联网后，学习记录会自动同步。',
 		signInHint: '登录后，学习积分会同步到支部，并计入排行。',
@@ -69,6 +76,7 @@ export const zhCN = {
 			'too-short': '学习时间不足，未计分',
 			'already-credited': '已计过分',
 			'wrong-answer': '回答错误',
+			'not-in-daily-set': '不是当天的每日答题',
 			'daily-cap': '已达今日上限'
 		} as Record<string, string>
 	},
@@ -106,6 +114,17 @@ export const zhCN = {
 		required: '必修课程',
 		requiredDone: '必修课程都已完成，真棒！',
 		requiredMore: (n: number) => `全部 ${n} 节未完成的必修课`,
+		/** A due time as members read it: 12月31日 18:00. */
+		formatDue: (ms: number) =>
+			new Date(ms).toLocaleString('zh-CN', {
+				month: 'numeric',
+				day: 'numeric',
+				hour: '2-digit',
+				minute: '2-digit',
+				timeZone: 'Asia/Shanghai'
+			}),
+		due: (when: string) => `支部指派 · ${when} 截止`,
+		dueSoon: (n: number, when: string) => `有 ${n} 节支部指派的必修课快到期了，最早 ${when} 截止。`,
 		fresh: '选修新课',
 		freshEmpty: '选修课都学过了，可以去"课程"里温故知新。',
 		progress: (done: number, total: number) => `已完成 ${done} / ${total} 节课`,
@@ -122,7 +141,12 @@ export const zhCN = {
 		count: (n: number) => `共 ${n} 节`,
 		empty: '没有符合条件的课程。换个筛选条件试试。',
 		minutes: (n: number) => `${n} 分钟`,
-		questions: (n: number) => `${n} 道题`
+		questions: (n: number) => `${n} 道题`,
+		featured: '精品党课',
+		featuredHint: '学的人最多、测验答得最好的共享党课，由平台按规则自动评选。',
+		featuredBadge: '精品',
+		shared: '共享党课',
+		learners: (n: number) => `${n} 人学过`
 	},
 	lesson: {
 		back: '返回课程列表',
@@ -135,7 +159,19 @@ export const zhCN = {
 		video: '视频讲解',
 		notFound: '没有找到这节课',
 		notFoundHint: '这节课可能已下架，或者链接有误。',
-		offlineMissing: '这节课还没有保存到本机，联网后再打开即可离线学习。'
+		offlineMissing: '这节课还没有保存到本机，联网后再打开即可离线学习。',
+		media: {
+			title: '离线媒体',
+			size: (size: string) => `本课的音频、视频和图片共 ${size}`,
+			sizeUnknown: '本课带有音频、视频或图片，联网时可以查看大小并下载',
+			download: (size: string) => `下载到本机（${size}）`,
+			downloadUnknown: '下载到本机',
+			downloading: '正在下载媒体',
+			progress: (done: string, total: string) => `已下载 ${done} / ${total}`,
+			saved: (size: string) => `已保存到本机（${size}），没有网络也能播放`,
+			remove: '从本机删除',
+			retry: '重试'
+		}
 	},
 	quiz: {
 		title: '课后测验',
@@ -159,6 +195,85 @@ export const zhCN = {
 		percent: (p: number) => `正确率 ${p}%`,
 		again: '再做一次',
 		saved: '每道题的作答都已保存在本机。'
+	},
+	practice: {
+		title: '答题',
+		intro: '每天五道题，挑战连对，错题按遗忘规律回来复习。没有网络也能答，联网后积分自动同步。',
+		loading: '正在载入题库…',
+		unavailable: '题库还没有保存到本机。请联网打开一次本页，之后离线也能答题。',
+		daily: {
+			title: '每日答题',
+			intro: (n: number, cap: number) => `今天的 ${n} 道题，每道答对得 1 分，每天最多 ${cap} 分。`,
+			practiceRound: (r: number) => `再来一组 · 第 ${r} 组（练习，不计积分）`,
+			counter: (i: number, n: number) => `第 ${i} / ${n} 题`,
+			done: (c: number, n: number) => `今天的每日答题已完成：答对 ${c} / ${n} 题。`,
+			points: (p: number) => `预计得 ${p} 分，同步后确认。`,
+			practiceDone: (c: number, n: number) => `这一组答对 ${c} / ${n} 题。`,
+			more: '再来一组',
+			finish: '完成'
+		},
+		challenge: {
+			title: '挑战答题',
+			intro: (cap: number) =>
+				`一直答到第一次答错为止，连对越多分越高：每连对 1 题得 1 分，每天最多 ${cap} 分。`,
+			start: '开始挑战',
+			again: '再挑战一次',
+			stop: '结束挑战',
+			streak: (n: number) => `已连对 ${n} 题`,
+			over: (n: number) => `挑战结束：连对 ${n} 题。`,
+			cleared: (n: number) => `太厉害了，${n} 道题全部答对！`,
+			best: (n: number) => `本机最好成绩：连对 ${n} 题`
+		},
+		book: {
+			title: '错题本',
+			intro: '答错的题会自动收进错题本，按遗忘规律安排复习；隔几天仍能答对几次，就会移出错题本。',
+			empty: '错题本是空的。课后测验、每日答题和挑战答题里答错的题会自动收进来。',
+			due: (n: number) => `今天有 ${n} 道题要复习`,
+			noneDue: '今天没有要复习的题。',
+			start: (n: number) => `开始复习（${n} 题）`,
+			next: (date: string) => `下次复习：${date}`,
+			misses: (n: number) => `答错 ${n} 次`,
+			note: '我的笔记',
+			notePlaceholder: '记下这道题的要点，复习时会看到',
+			saveNote: '保存笔记',
+			noteSaved: '笔记已保存在本机。',
+			left: '移出错题本',
+			reviewDone: '本次复习完成。',
+			counter: (i: number, n: number) => `复习 第 ${i} / ${n} 题`
+		}
+	},
+	contests: {
+		title: '竞赛',
+		intro: '支部和组织的党建知识竞赛：同一时间开赛，题目由服务器逐题发出、计时、计分。',
+		loading: '正在载入竞赛…',
+		empty: '现在没有面向你的支部的竞赛。支部书记创建竞赛后会出现在这里。',
+		signedOut: '登录后才能参加竞赛。',
+		offline: '竞赛需要联网：题目和计分都在服务器上。请联网后再进入。',
+		live: '直播赛',
+		window: '限时赛',
+		when: (t: string) => `开赛：${t}`,
+		meta: (n: number, s: number) => `${n} 道题 · 每题 ${s} 秒`,
+		status: { upcoming: '未开始', live: '进行中', finished: '已结束' },
+		enter: '进入竞赛',
+		back: '← 返回竞赛列表',
+		lobby: '等待开赛',
+		startsIn: (s: string) => `距开赛 ${s}`,
+		counter: (i: number, n: number) => `第 ${i} / ${n} 题`,
+		timeLeft: (s: number) => `剩余 ${s} 秒`,
+		sent: (s: number) => `已提交（用时 ${s} 秒），本题截止后公布对错与得分。`,
+		missed: '本题已截止，你没有作答。',
+		right: (score: number) => `✓ 回答正确，得 ${score} 分`,
+		wrong: '✗ 回答错误，本题 0 分',
+		accuracy: (r: number, n: number) => `全场 ${n} 人作答，${r} 人答对`,
+		next: (s: string) => `下一题 ${s} 后开始`,
+		finished: '竞赛已结束。',
+		board: '成员排行',
+		branchBoard: '支部排行',
+		boardEmpty: '第一题截止后这里会显示排行。',
+		anonymous: '匿名党员',
+		points: (n: number) => `${n} 分`,
+		you: '（我）',
+		perMember: (n: number, m: number) => `人均 ${n} 分 · ${m} 人参赛`
 	},
 	me: {
 		title: '我的',

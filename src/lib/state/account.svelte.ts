@@ -1,6 +1,14 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type PocketBase from 'pocketbase';
-import { estimatePending, rules, serverDay, type ActivityType } from '$lib/credits';
+import {
+	estimatePending,
+	PRACTICE_TYPES,
+	rules,
+	serverDay,
+	subjectOf,
+	type ActivityType
+} from '$lib/credits';
+import { runLength } from '$lib/quiz/daily';
 import { fetchIndex } from '$lib/content/pack';
 import type { LedgerRow, OutboxRow } from '$lib/db';
 import {
@@ -109,9 +117,15 @@ class Account {
 	#debounce: ReturnType<typeof setTimeout> | null = null;
 	#lessonFacts = new Map<string, { minutes: number; credits: number | null }>();
 
+	#starting: Promise<void> | null = null;
+
 	/** Start: restore the sign-in from the device, follow the outbox, sync now and then. */
-	async start(): Promise<void> {
-		if (this.#pb !== null) return;
+	start(): Promise<void> {
+		this.#starting ??= this.#start();
+		return this.#starting;
+	}
+
+	async #start(): Promise<void> {
 		const db = await storage.db();
 		if (db === null) {
 			this.ready = true;
@@ -189,9 +203,36 @@ class Account {
 		])) {
 			for (const ans of a?.answers ?? []) correct.set(`${a?.id}:${ans.questionId}`, ans.correct);
 		}
+		// Practice: the device's own grading of daily answers and challenge runs.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const practice = new Map<string, { correct: boolean | null; runLength: number | null }>();
+		const days = [...new Set(pending.map((e) => String(e.payload.day ?? '')))].filter(Boolean);
+		const runs = pending
+			.filter((e) => e.type === 'challenge.completed')
+			.map((e) => `challenge:${String(e.payload.run)}`);
+		const rows = [
+			...(days.length > 0 ? await db.practice.where('day').anyOf(days).toArray() : []),
+			...(await db.practice.bulkGet(runs)).filter((r) => r !== undefined)
+		];
+		for (const row of rows) {
+			if (row.kind === 'challenge') {
+				const run = row.id.slice('challenge:'.length);
+				practice.set(run, {
+					correct: null,
+					runLength: runLength(row.answers.map((a) => a.correct))
+				});
+			} else if (row.round === 0) {
+				for (const a of row.answers)
+					practice.set(`${row.day}:${a.questionId}`, { correct: a.correct, runLength: null });
+			}
+		}
 		const priced = this.ledger.map((l) => ({
 			type: l.type,
-			subject: l.type === 'quiz.answered' ? (l.questionId ?? '') : l.lessonId,
+			subject: PRACTICE_TYPES.includes(l.type)
+				? subjectOf(l.type, l.payload)
+				: l.type === 'quiz.answered'
+					? (l.questionId ?? '')
+					: l.lessonId,
 			points: l.points,
 			serverDay: l.serverDay
 		}));
@@ -203,8 +244,11 @@ class Account {
 					type: e.type,
 					at: e.at,
 					payload: e.payload,
-					correct:
-						correct.get(`${String(e.payload.attemptId)}:${String(e.payload.questionId)}`) ?? null
+					correct: PRACTICE_TYPES.includes(e.type)
+						? (practice.get(subjectOf(e.type, e.payload))?.correct ?? null)
+						: (correct.get(`${String(e.payload.attemptId)}:${String(e.payload.questionId)}`) ??
+							null),
+					runLength: practice.get(subjectOf(e.type, e.payload))?.runLength ?? null
 				})),
 			priced,
 			(id) => this.#lessonFacts.get(id) ?? null
@@ -224,6 +268,8 @@ class Account {
 
 	/** Sign in with email and password; returns the problem, or null on success. */
 	async signIn(email: string, password: string): Promise<AuthProblem | null> {
+		// A form sent before the app has opened the device's store waits for it, not fails.
+		await this.start();
 		const pb = this.#pb;
 		if (pb === null) return 'failed';
 		try {
@@ -249,6 +295,7 @@ class Account {
 		email: string;
 		password: string;
 	}): Promise<AuthProblem | null> {
+		await this.start();
 		const pb = this.#pb;
 		if (pb === null) return 'failed';
 		if (form.password.length < 8) return 'password';
@@ -282,6 +329,12 @@ class Account {
 		this.#pb?.authStore.clear();
 		this.phase = 'signed-out';
 		return 0;
+	}
+
+	/** The PocketBase client once started (null before, or without storage): for the state
+	 * modules of the studio, never for components. */
+	client(): PocketBase | null {
+		return this.#pb;
 	}
 
 	/** Show or hide the member's name on public boards. */

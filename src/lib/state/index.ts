@@ -14,3 +14,5 @@ export {
 } from './today';
 export { install } from './install.svelte';
 export { account, type Member, type Board, type AuthProblem } from './account.svelte';
+export { library } from './library.svelte';
+export { dueSoon, DUE_SOON_DAYS } from './today';

@@ -60,8 +60,28 @@ class ProgressState {
 		return this.rows[lessonId]?.status === 'completed';
 	}
 
+	/** Per lesson on screen: save the study time measured since its last save (StudyTracker). */
+	#savers = new Map<string, () => Promise<void>>();
+	/** Study writes not yet stored: completing a lesson waits for them. */
+	#writing: Promise<void> = Promise.resolve();
+
+	/** The lesson page measures study; completing it first saves what was measured. Returns the
+	 * function that ends it. */
+	tracking(lessonId: string, save: () => Promise<void>): () => void {
+		this.#savers.set(lessonId, save);
+		return () => {
+			if (this.#savers.get(lessonId) === save) this.#savers.delete(lessonId);
+		};
+	}
+
 	/** Add study time and reading position to a lesson. */
-	async study(lessonId: string, hash: string, seconds: number, readRatio: number): Promise<void> {
+	study(lessonId: string, hash: string, seconds: number, readRatio: number): Promise<void> {
+		const write = this.#study(lessonId, hash, seconds, readRatio);
+		this.#writing = this.#writing.then(() => write);
+		return write;
+	}
+
+	async #study(lessonId: string, hash: string, seconds: number, readRatio: number): Promise<void> {
 		const now = Date.now();
 		const prev = this.rows[lessonId];
 		this.rows[lessonId] = {
@@ -88,6 +108,10 @@ class ProgressState {
 	 * shows once stored; if storage fails it shows from memory for this visit.
 	 */
 	async complete(lessonId: string, hash: string): Promise<void> {
+		if (this.rows[lessonId]?.status === 'completed') return;
+		// The time on the page up to this moment counts, and is stored before the completion.
+		await this.#savers.get(lessonId)?.();
+		await this.#writing;
 		const now = Date.now();
 		const prev = this.rows[lessonId];
 		if (prev?.status === 'completed') return;

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { LessonMeta } from '$lib/content';
 import type { ProgressRow } from '$lib/db';
-import { categoriesOf, filterFromQuery, filterLessons, filterToQuery, today } from './today';
+import {
+	categoriesOf,
+	dueSoon,
+	DUE_SOON_DAYS,
+	filterFromQuery,
+	filterLessons,
+	filterToQuery,
+	today
+} from './today';
 
 const lesson = (id: string, category: string, track: 'required' | 'elective'): LessonMeta => ({
 	id,
@@ -88,5 +96,45 @@ describe('filters in the URL', () => {
 			track: null,
 			status: null
 		});
+	});
+});
+
+describe('assignments from the branch', () => {
+	const DAY = 86_400_000;
+	const now = Date.parse('2026-11-22T08:00:00Z');
+	const assigned = (lessonId: string, inDays: number) => ({
+		lessonId,
+		title: lessonId,
+		due: now + inDays * DAY,
+		note: ''
+	});
+
+	it('lists assigned lessons first, soonest due first, with their due time, then the curriculum’s', () => {
+		const plan = today(lessons, {}, 4, [assigned('d', 10), assigned('b', 2)]);
+		expect(plan.required.map((l) => [l.id, l.due])).toEqual([
+			['b', now + 2 * DAY],
+			['d', now + 10 * DAY],
+			['a', undefined],
+			['c', undefined]
+		]);
+	});
+
+	it('drops assigned lessons once studied, and lessons the device does not have', () => {
+		const plan = today(lessons, { b: row('b', 'completed', 1) }, 4, [
+			assigned('b', 2),
+			assigned('gone', 1)
+		]);
+		expect(plan.required.map((l) => l.id)).toEqual(['a', 'c']);
+	});
+
+	it('reminds of assigned lessons due within the window or overdue, not of studied ones', () => {
+		const list = [
+			assigned('a', -1),
+			assigned('b', DUE_SOON_DAYS - 0.5),
+			assigned('c', DUE_SOON_DAYS + 1),
+			assigned('d', 1)
+		];
+		const soon = dueSoon(list, { d: row('d', 'completed', 1) }, now);
+		expect(soon.map((a) => a.lessonId)).toEqual(['a', 'b']);
 	});
 });

@@ -1,12 +1,14 @@
 import type { LessonMeta } from '$lib/content';
 import type { ProgressRow } from '$lib/db';
+import type { Assignment } from '$lib/sync';
 
 /** What the home page offers today. */
 export interface Today {
 	/** The lesson to continue: most recently opened and not finished. */
 	resume: LessonMeta | null;
-	/** Required (必修) lessons not yet studied, in curriculum order. */
-	required: LessonMeta[];
+	/** Required (必修) lessons not yet studied: those the branch assigned first, soonest due
+	 * first (with their due time), then the curriculum's, in curriculum order. */
+	required: (LessonMeta & { due?: number })[];
 	/** Elective lessons never opened, in curriculum order (required ones are listed above them). */
 	fresh: LessonMeta[];
 	done: number;
@@ -17,7 +19,8 @@ export interface Today {
 export function today(
 	lessons: readonly LessonMeta[],
 	rows: Record<string, ProgressRow>,
-	freshCount = 4
+	freshCount = 4,
+	assignments: readonly Assignment[] = []
 ): Today {
 	let resume: { lesson: LessonMeta; at: number } | null = null;
 	let done = 0;
@@ -29,13 +32,46 @@ export function today(
 	}
 	return {
 		resume: resume?.lesson ?? null,
-		required: lessons.filter((l) => l.track === 'required' && rows[l.id]?.status !== 'completed'),
+		required: requiredOf(lessons, rows, assignments),
 		fresh: lessons
 			.filter((l) => l.track === 'elective' && rows[l.id] === undefined)
 			.slice(0, freshCount),
 		done,
 		total: lessons.length
 	};
+}
+
+function requiredOf(
+	lessons: readonly LessonMeta[],
+	rows: Record<string, ProgressRow>,
+	assignments: readonly Assignment[]
+): (LessonMeta & { due?: number })[] {
+	const todo = (id: string) => rows[id]?.status !== 'completed';
+	const byId = new Map(lessons.map((l) => [l.id, l]));
+	const assigned = [...assignments]
+		.sort((a, b) => a.due - b.due)
+		.flatMap((a) => {
+			const lesson = byId.get(a.lessonId);
+			return lesson && todo(a.lessonId) ? [{ ...lesson, due: a.due }] : [];
+		});
+	const ids = new Set(assigned.map((l) => l.id));
+	return [
+		...assigned,
+		...lessons.filter((l) => l.track === 'required' && todo(l.id) && !ids.has(l.id))
+	];
+}
+
+/** How close a due date must be for the home page to remind the member. */
+export const DUE_SOON_DAYS = 3;
+
+/** Assigned lessons not yet studied that are due within DUE_SOON_DAYS (or overdue). */
+export function dueSoon(
+	assignments: readonly Assignment[],
+	rows: Record<string, ProgressRow>,
+	now = Date.now()
+): Assignment[] {
+	const limit = now + DUE_SOON_DAYS * 86_400_000;
+	return assignments.filter((a) => a.due <= limit && rows[a.lessonId]?.status !== 'completed');
 }
 
 /** Filters of the lesson list, as kept in its URL (`/lessons?track=required`). */

@@ -4,3 +4,25 @@ export { Syncer, backoffMs, type Phase, type SyncSnapshot } from './syncer';
 export { pushBatch, toLedger, BATCH_SIZE } from './push';
 export { pullLedger, pullTotals, reconcile, type Totals } from './pull';
 export { classify, messageOf, type Failure } from './errors';
+export {
+	pullLessons,
+	pullAssignments,
+	lessonOf,
+	ASSIGNMENTS_KEY,
+	type Assignment
+} from './library';
+export {
+	listContests,
+	playState,
+	sendAnswer,
+	contestScores,
+	watchScores,
+	branchNames,
+	ownBanks,
+	createContest,
+	type NewContest,
+	type ContestSummary,
+	type OpenQuestion,
+	type PlayState,
+	type ScoreRow
+} from './contests';

@@ -1,6 +1,6 @@
 import type PocketBase from 'pocketbase';
 import type { RecordModel } from 'pocketbase';
-import { periodsOf } from '$lib/credits';
+import { periodsOf, SHARER_EVENT } from '$lib/credits';
 import type { GongxueDb, OutboxRow, ProgressRow } from '$lib/db';
 import { acknowledge } from './push';
 
@@ -79,8 +79,9 @@ export async function reconcile(db: GongxueDb, pb: PocketBase, user: string): Pr
 			})
 		).map((r) => String(r.event_id))
 	);
+	// Events the server makes (an author's credit for a shared lesson) are never pushed.
 	const missing = (await db.ledger.where('user').equals(user).toArray()).filter(
-		(l) => !onServer.has(l.id)
+		(l) => !onServer.has(l.id) && l.type !== SHARER_EVENT
 	);
 	const again: OutboxRow[] = missing.map((l) => ({
 		id: l.id,

@@ -1,6 +1,7 @@
 import type PocketBase from 'pocketbase';
 import type { GongxueDb } from '$lib/db';
 import { classify, type Failure } from './errors';
+import { pullAssignments, pullLessons } from './library';
 import { pullLedger, pullTotals, reconcile } from './pull';
 import { pushBatch } from './push';
 
@@ -96,6 +97,8 @@ export class Syncer {
 				this.#again = true;
 			}
 			await pullTotals(this.db, this.pb, user);
+			await pullLessons(this.db, this.pb);
+			await pullAssignments(this.db, this.pb);
 			this.#failures = 0;
 			this.#set({ phase: 'idle', lastSyncAt: Date.now(), lastFailure: null, retryAt: null });
 		} catch (e) {

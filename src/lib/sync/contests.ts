@@ -1,0 +1,171 @@
+import type PocketBase from 'pocketbase';
+import type { RecordModel } from 'pocketbase';
+import type { Question } from '$lib/content';
+
+/** A contest as a member's list shows it. */
+export interface ContestSummary {
+	id: string;
+	name: string;
+	mode: 'live' | 'window';
+	scope: 'branch' | 'branches' | 'organisation';
+	count: number;
+	seconds: number;
+	/** When the first question opens (ms, server time). */
+	startsAt: number;
+	endsAt: number | null;
+}
+
+/** A question while it is open: no key, no explanation (the server sends none). */
+export type OpenQuestion = Question & { position: number };
+
+/** Where a live contest stands for the member, as the server's play route says. */
+export interface PlayState {
+	/** The server's clock when it answered (ms). */
+	now: number;
+	id: string;
+	name: string;
+	count: number;
+	seconds: number;
+	phase: 'lobby' | 'open' | 'reveal' | 'finished';
+	position?: number;
+	opensAt: number | null;
+	closesAt: number | null;
+	nextAt: number | null;
+	question: OpenQuestion | null;
+	mine: { answer: string[]; ms: number; correct?: boolean; score?: number } | null;
+	reveal: { question: Question; accuracy: { answers: number; right: number } } | null;
+}
+
+/** One member's row of a contest's leaderboard. */
+export interface ScoreRow {
+	id: string;
+	user: string;
+	branch: string;
+	/** '' for a member who hides their name. */
+	name: string;
+	total: number;
+	ms: number;
+	answered: number;
+}
+
+const time = (v: unknown) =>
+	typeof v === 'string' && v !== '' ? Date.parse(v.replace(' ', 'T')) : null;
+
+function toSummary(r: RecordModel): ContestSummary {
+	return {
+		id: r.id,
+		name: String(r.name),
+		mode: r.mode as ContestSummary['mode'],
+		scope: r.scope as ContestSummary['scope'],
+		count: Number(r.count),
+		seconds: Number(r.seconds),
+		startsAt: time(r.starts_at) ?? 0,
+		endsAt: time(r.ends_at)
+	};
+}
+
+/** The contests for the member (their branch's and their organisation's), soonest first. */
+export async function listContests(pb: PocketBase): Promise<ContestSummary[]> {
+	const rows = await pb.collection('contests').getFullList({
+		sort: 'starts_at',
+		fields: 'id,name,mode,scope,count,seconds,starts_at,ends_at'
+	});
+	return rows.map(toSummary);
+}
+
+/** Where the contest stands now, for the member. */
+export function playState(pb: PocketBase, id: string): Promise<PlayState> {
+	return pb.send(`/api/gongxue/contests/${encodeURIComponent(id)}/play`, { method: 'GET' });
+}
+
+/** Answer the open question; the server times and scores it. */
+export function sendAnswer(
+	pb: PocketBase,
+	id: string,
+	position: number,
+	answer: string[]
+): Promise<{ position: number; ms: number }> {
+	return pb.send(`/api/gongxue/contests/${encodeURIComponent(id)}/answer`, {
+		method: 'POST',
+		body: { position, answer }
+	});
+}
+
+function toScore(r: RecordModel): ScoreRow {
+	return {
+		id: r.id,
+		user: String(r.user),
+		branch: String(r.branch ?? ''),
+		name: String(r.name ?? ''),
+		total: Number(r.total),
+		ms: Number(r.ms),
+		answered: Number(r.answered)
+	};
+}
+
+/** The contest's leaderboard rows. */
+export async function contestScores(pb: PocketBase, id: string): Promise<ScoreRow[]> {
+	const rows = await pb
+		.collection('contest_scores')
+		.getFullList({ filter: pb.filter('contest = {:id}', { id }), batch: 1000 });
+	return rows.map(toScore);
+}
+
+/**
+ * Follow the leaderboard live: `onrow` gets every row the server adds or changes. Returns the
+ * function that stops following.
+ */
+export function watchScores(
+	pb: PocketBase,
+	id: string,
+	onrow: (row: ScoreRow) => void
+): Promise<() => Promise<void>> {
+	return pb.collection('contest_scores').subscribe('*', (e) => onrow(toScore(e.record)), {
+		filter: pb.filter('contest = {:id}', { id })
+	});
+}
+
+/** Branch names of the member's organisation, by id (for the branch board). */
+export async function branchNames(pb: PocketBase): Promise<Record<string, string>> {
+	const rows = await pb.collection('branches').getFullList({ fields: 'id,name' });
+	return Object.fromEntries(rows.map((r) => [r.id, String(r.name)]));
+}
+
+/** A leader's own banks (uploaded in the studio), for a contest's questions. */
+export async function ownBanks(
+	pb: PocketBase
+): Promise<{ id: string; name: string; count: number }[]> {
+	const rows = await pb.collection('banks').getFullList({
+		filter: 'source != "builtin"',
+		sort: '-updated',
+		fields: 'id,name,count'
+	});
+	return rows.map((r) => ({ id: r.id, name: String(r.name), count: Number(r.count) }));
+}
+
+/** What a leader sets a contest up with; the server checks it and draws the questions. */
+export interface NewContest {
+	name: string;
+	scope: 'branch' | 'branches' | 'organisation';
+	branches: string[];
+	banks: string[];
+	count: number;
+	seconds: number;
+	/** When the first question opens (ms). */
+	startsAt: number;
+}
+
+/** Set up a live contest; returns its id. */
+export async function createContest(pb: PocketBase, c: NewContest): Promise<string> {
+	const r = await pb.collection('contests').create({
+		name: c.name,
+		mode: 'live',
+		scope: c.scope,
+		branches: c.branches,
+		banks: c.banks,
+		count: c.count,
+		seconds: c.seconds,
+		starts_at: new Date(c.startsAt).toISOString().replace('T', ' ')
+	});
+	return r.id;
+}

@@ -1,0 +1,150 @@
+// A live contest in Chromium against a real PocketBase: three members in their own browsers
+// wait in the lobby, answer questions the server reveals and times, see right or wrong and the
+// key only once a question closes, and watch the leaderboard update live; one drops off the
+// network and rejoins at the current question.
+import type { Page } from '@playwright/test';
+import { expect, makeUser, person, test, type Backend, signedIn } from './server';
+
+const SECONDS = 8;
+
+/** A secretary of the test branch sets up a two-question live contest from their own bank. */
+async function setUp(backend: Backend, startsIn: number) {
+	const { email } = await makeUser(backend, 'secretary', '竞赛书记');
+	const pb = await signedIn(backend, email);
+	const text = [1, 2]
+		.map(
+			(n) =>
+				`${n}.【单选】竞赛第 ${n} 题：党的最高领导机关是谁？（${Date.now()}）\nA. 对\nB. 错\n答案：A\n`
+		)
+		.join('\n');
+	const bank = await pb.collection('banks').create({ name: '竞赛题库', text });
+	const name = `党建知识竞赛 ${Date.now().toString(36)}`;
+	const contest = await pb.collection('contests').create({
+		name,
+		mode: 'live',
+		scope: 'branch',
+		banks: [bank.id],
+		count: 2,
+		seconds: SECONDS,
+		starts_at: new Date(Date.now() + startsIn).toISOString().replace('T', ' ')
+	});
+	return { id: contest.id as string, name };
+}
+
+const play = (page: Page) => page.getByRole('region', { name: '竞赛' });
+
+async function answer(page: Page, right: boolean) {
+	await play(page)
+		.getByText(right ? 'A. 对' : 'B. 错')
+		.click();
+	await play(page).getByRole('button', { name: '提交' }).click();
+	await expect(play(page).getByRole('status')).toContainText('已提交');
+}
+
+test('three members play a live contest; the board follows live; a member who drops rejoins at the current question', async ({
+	browser,
+	backend
+}) => {
+	test.setTimeout(120_000);
+	const [a, b, c] = await Promise.all([
+		person(browser, backend, 'member', { offline: true }),
+		person(browser, backend, 'member'),
+		person(browser, backend, 'member')
+	]);
+	const contest = await setUp(backend, 6_000);
+	for (const p of [a, b, c]) {
+		await p.page.getByRole('navigation').getByRole('link', { name: '竞赛' }).click();
+		await p.page.getByRole('link', { name: new RegExp(contest.name) }).click();
+		await expect(play(p.page)).toContainText('等待开赛');
+	}
+
+	// The first question: a right, b wrong; c has lost the network.
+	await c.context.setOffline(true);
+	for (const p of [a, b]) await expect(play(p.page)).toContainText('第 1 / 2 题');
+	await expect(play(a.page)).not.toContainText('回答正确');
+	await answer(a.page, true);
+	await answer(b.page, false);
+
+	// Closed: the key shows, each learns their result, and the board reaches b live.
+	await expect(play(a.page)).toContainText('回答正确', { timeout: 15_000 });
+	await expect(play(b.page)).toContainText('回答错误');
+	await expect(play(b.page)).toContainText('全场 2 人作答，1 人答对');
+	const boardOf = (p: Page) => p.getByRole('region', { name: '成员排行' });
+	await expect(boardOf(b.page).getByRole('listitem').first()).toContainText(a.name);
+	await expect(boardOf(b.page).getByRole('listitem')).toHaveCount(2);
+
+	// c comes back during the second question and joins it where it stands.
+	for (const p of [a, b])
+		await expect(play(p.page)).toContainText('第 2 / 2 题', { timeout: 15_000 });
+	await c.context.setOffline(false);
+	await expect(play(c.page)).toContainText('第 2 / 2 题', { timeout: 10_000 });
+	for (const p of [a, b, c]) await answer(p.page, true);
+
+	await expect(play(c.page)).toContainText('回答正确', { timeout: 15_000 });
+	for (const p of [a, b, c]) {
+		await expect(play(p.page)).toContainText('竞赛已结束', { timeout: 15_000 });
+		const rows = boardOf(p.page).getByRole('listitem');
+		await expect(rows).toHaveCount(3);
+		await expect(rows.first()).toContainText(a.name);
+	}
+	// Nothing of the contest is kept by the service worker: no question, no key, in any cache.
+	const cached = await a.page.evaluate(async () => {
+		const urls: string[] = [];
+		for (const name of await caches.keys()) {
+			for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
+		}
+		return urls;
+	});
+	expect(cached.length).toBeGreaterThan(0);
+	expect(cached.filter((u) => u.includes('/api/'))).toEqual([]);
+	// The server's board: a scored twice, b and c once; nothing written by a device.
+	const scores = await backend.su
+		.collection('contest_scores')
+		.getFullList({ filter: `contest = "${contest.id}"`, sort: '-total' });
+	expect(scores.map((s) => [s.user, s.answered])).toEqual(
+		expect.arrayContaining([
+			[a.id, 2],
+			[b.id, 2],
+			[c.id, 1]
+		])
+	);
+	expect(scores[0]!.user).toBe(a.id);
+	await Promise.all([a.context.close(), b.context.close(), c.context.close()]);
+});
+
+test('a secretary sets up a contest in the studio from their bank; the branch sees it waiting', async ({
+	browser,
+	backend
+}) => {
+	const secretary = await person(browser, backend, 'secretary');
+	const pb = await signedIn(backend, secretary.email);
+	const text = `1.【单选】党章规定党的最高领导机关是（ ）。\nA. 党的全国代表大会和它所产生的中央委员会\nB. 中央政治局\n答案：A\n`;
+	const bankName = `支部题库 ${Date.now().toString(36)}`;
+	await pb.collection('banks').create({ name: bankName, text });
+
+	const s = secretary.page;
+	await s.goto(`${backend.url}/studio/contests`);
+	await s.locator('html[data-hydrated]').waitFor();
+	const form = s.getByRole('region', { name: '创建竞赛' });
+	const name = `七一知识竞赛 ${Date.now().toString(36)}`;
+	await form.getByRole('button', { name: '创建竞赛' }).click();
+	await expect(form.getByRole('alert')).toHaveText(
+		'请填写名称、至少选择一个题库，并选择开赛时间。'
+	);
+	await form.getByLabel('竞赛名称').fill(name);
+	await form.getByLabel(new RegExp(bankName)).check();
+	await form.getByLabel('题目数量').fill('1');
+	const start = new Date(Date.now() + 3_600_000 + 8 * 3_600_000).toISOString().slice(0, 16);
+	await form.getByLabel('开赛时间').fill(start);
+	await form.getByRole('button', { name: '创建竞赛' }).click();
+	await expect(form.getByRole('status')).toContainText(`已创建“${name}”`);
+
+	const member = await person(browser, backend, 'member');
+	await member.page.getByRole('navigation').getByRole('link', { name: '竞赛' }).click();
+	const entry = member.page.getByRole('listitem').filter({ hasText: name });
+	await expect(entry).toContainText('未开始');
+	await entry.getByRole('link').click();
+	await expect(play(member.page)).toContainText('等待开赛');
+	await expect(play(member.page).getByRole('timer')).toContainText('距开赛');
+	await Promise.all([secretary.context.close(), member.context.close()]);
+});
