@@ -47,7 +47,7 @@ test('a member rates a shared lesson with a comment and changes it; the author a
 	await p.getByRole('button', { name: '立即同步' }).click();
 	await p.getByRole('navigation').getByRole('link', { name: '课程' }).click();
 	await p.getByRole('link', { name: new RegExp(title) }).click();
-	await expect(p.getByRole('heading', { name: title })).toBeVisible();
+	await expect(p.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	const c = card(p);
 	await expect(c.getByRole('button', { name: '提交' })).toBeDisabled();
 	await c.getByRole('radio', { name: '4 星' }).check();

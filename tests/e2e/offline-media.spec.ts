@@ -57,7 +57,7 @@ test('a pulled lesson’s narration shows its size, is kept on the device on dem
 	await member.context.setOffline(true);
 	await p.reload();
 	await p.locator('html[data-hydrated]').waitFor();
-	await expect(p.getByRole('heading', { name: '有声党课' })).toBeVisible();
+	await expect(p.getByRole('heading', { level: 1, name: '有声党课' })).toBeVisible();
 	await expect(card.getByRole('status')).toContainText('已保存到本机');
 	const audio = p.getByRole('figure', { name: '音频讲解' }).locator('audio');
 	await expect(audio).toHaveAttribute('src', path);

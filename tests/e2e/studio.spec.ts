@@ -90,7 +90,7 @@ test('a secretary publishes and assigns a lesson; a member receives it, studies 
 		.getByRole('link', { name: /支部工作三件事/ })
 		.first()
 		.click();
-	await expect(p.getByRole('heading', { name: '支部工作三件事' })).toBeVisible();
+	await expect(p.getByRole('heading', { level: 1, name: '支部工作三件事' })).toBeVisible();
 	await p.clock.fastForward(STUDY_MS);
 	await p.getByRole('button', { name: '完成学习' }).click();
 	const quiz = p.getByRole('region', { name: '课后测验' });
@@ -163,7 +163,7 @@ test('a member shares a lesson, the secretary approves it, and others’ study r
 		await p.getByRole('button', { name: '立即同步' }).click();
 		await expect(syncStatus(p)).toHaveText('已同步');
 		await p.goto(`${backend.url}/lessons/${id}`);
-		await expect(p.getByRole('heading', { name: '我的入党故事' })).toBeVisible();
+		await expect(p.getByRole('heading', { level: 1, name: '我的入党故事' })).toBeVisible();
 		await p.clock.fastForward(STUDY_MS);
 		await p.getByRole('button', { name: '完成学习' }).click();
 		await p.getByRole('button', { name: '立即同步' }).click();
@@ -226,7 +226,7 @@ test('uploaded markdown with 50+ XSS payloads executes nothing on a member’s d
 	await p.getByRole('button', { name: '立即同步' }).click();
 	await expect(syncStatus(p)).toHaveText('已同步');
 	await p.goto(`${backend.url}/lessons/${id}`);
-	await expect(p.getByRole('heading', { name: '安全测试' })).toBeVisible();
+	await expect(p.getByRole('heading', { level: 1, name: '安全测试' })).toBeVisible();
 	await p.mouse.move(200, 300);
 	await p.waitForTimeout(500);
 	expect(dialogs).toEqual([]);
