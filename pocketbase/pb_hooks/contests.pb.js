@@ -2,7 +2,8 @@
 
 // Contests (知识竞赛): set up by a leader from their own banks (lib/contest.js draws the
 // questions and keeps them, with their keys, on the server); played through the routes below,
-// which reveal each question and score each answer by the server's clock.
+// which reveal each question and score each answer by the server's clock; counted, shown on the
+// board and settled into the ledger by lib/contest-board.js; results by lib/contest-results.js.
 onRecordCreateRequest((e) => {
 	if (e.hasSuperuserAuth()) return e.next();
 	return require(`${__hooks}/lib/contest.js`).create(e);
@@ -17,7 +18,27 @@ routerAdd(
 
 routerAdd(
 	'POST',
+	'/api/gongxue/contests/{id}/next',
+	(e) => require(`${__hooks}/lib/contest.js`).next(e),
+	$apis.requireAuth('users')
+);
+
+routerAdd(
+	'POST',
 	'/api/gongxue/contests/{id}/answer',
 	(e) => require(`${__hooks}/lib/contest.js`).answer(e),
 	$apis.requireAuth('users')
 );
+
+routerAdd(
+	'GET',
+	'/api/gongxue/contests/{id}/results',
+	(e) => require(`${__hooks}/lib/contest-results.js`).results(e),
+	$apis.requireAuth('users')
+);
+
+// Questions close whether or not anyone asks: each minute, count what closed and settle the
+// contests that ended, so that points reach the ledger even if every player left early.
+cronAdd('contests-settle', '* * * * *', () => {
+	require(`${__hooks}/lib/contest-board.js`).settleDue($app);
+});

@@ -157,9 +157,45 @@ migrate(
 			]
 		});
 		app.save(scores);
+
+		// What the contest's screens show, in one record per contest rewritten by the server as
+		// each question closes: the leading members, the branches by their members' average, and
+		// how many took part. One record, so that realtime sends one message to each member per
+		// question rather than one per member on the board.
+		const boards = new Collection({
+			type: 'base',
+			name: 'contest_boards',
+			listRule: `${MEMBER} && (${IN_SCOPE('contest.')} || ${LEADS('contest.')})`,
+			viewRule: `${MEMBER} && (${IN_SCOPE('contest.')} || ${LEADS('contest.')})`,
+			createRule: null,
+			updateRule: null,
+			deleteRule: null,
+			fields: [
+				{
+					name: 'contest',
+					type: 'relation',
+					required: true,
+					collectionId: contests.id,
+					maxSelect: 1,
+					cascadeDelete: true
+				},
+				// [{user, name, branch, total, ms, answered, place}], best first.
+				{ name: 'members', type: 'json', maxSize: 100000 },
+				// [{branch, name, members, average, place}], best first.
+				{ name: 'branches', type: 'json', maxSize: 100000 },
+				{ name: 'participants', type: 'number', onlyInt: true, min: 0 },
+				// The last question counted (-1: none yet).
+				{ name: 'closed', type: 'number', onlyInt: true },
+				// Every question counted: the board is the result.
+				{ name: 'final', type: 'bool' },
+				{ name: 'updated', type: 'autodate', onCreate: true, onUpdate: true }
+			],
+			indexes: ['CREATE UNIQUE INDEX idx_contest_boards_one ON contest_boards (contest)']
+		});
+		app.save(boards);
 	},
 	(app) => {
-		for (const name of ['contest_scores', 'contest_answers', 'contests'])
+		for (const name of ['contest_boards', 'contest_scores', 'contest_answers', 'contests'])
 			app.delete(app.findCollectionByNameOrId(name));
 	}
 );

@@ -18,9 +18,9 @@ export function buildHooksLib() {
 	bundle(
 		HOOKS_LIB,
 		[
-			"export { evaluate, payloadProblem, subjectOf, serverDay, periodsOf, rules, sharerVerdict, isFeatured, SHARER_EVENT } from './src/lib/credits/engine.ts';",
+			"export { evaluate, payloadProblem, subjectOf, serverDay, periodsOf, rules, sharerVerdict, isFeatured, SHARER_EVENT, CONTEST_JOINED, CONTEST_PLACED, contestPoints, contestPointsValid } from './src/lib/credits/engine.ts';",
 			"export { isCorrect } from './src/lib/quiz/grade.ts';",
-			"export { livePhase, liveEnd, answerScore, rank } from './src/lib/quiz/contest.ts';"
+			"export { livePhase, liveEnd, windowPhase, answerScore, rank } from './src/lib/quiz/contest.ts';"
 		],
 		'src/lib/credits and src/lib/quiz'
 	);

@@ -54,6 +54,17 @@ async function liveContest(ago: number, seconds = 30, count = 3) {
 
 const play = (pb: PocketBase, id: string) =>
 	pb.send(`/api/gongxue/contests/${id}/play`, { method: 'GET' });
+const next = (pb: PocketBase, id: string, position: number) =>
+	pb.send(`/api/gongxue/contests/${id}/next`, { method: 'POST', body: { position } });
+const results = (pb: PocketBase, id: string) =>
+	pb.send(`/api/gongxue/contests/${id}/results`, { method: 'GET' });
+/** The member's all-time points as the server counts them. */
+async function totals(pb: PocketBase, user: string): Promise<number> {
+	const rows = await pb
+		.collection('point_totals')
+		.getFullList({ filter: `user = "${user}" && period = "all"` });
+	return rows.reduce((sum, r) => sum + Number(r.points), 0);
+}
 const answer = (pb: PocketBase, id: string, position: number, given: string[]) =>
 	pb.send(`/api/gongxue/contests/${id}/answer`, {
 		method: 'POST',
@@ -128,10 +139,20 @@ describe('setting up a contest', () => {
 				starts_at: iso(Date.now() - 3_600_000)
 			})
 		).toEqual([400, '开始时间不能早于现在。']);
-		expect(await refused(a.as.secretary, { ...base, scope: 'branch', mode: 'window' })).toEqual([
-			400,
-			'目前只能创建直播赛，限时赛即将推出。'
-		]);
+		expect(
+			await refused(a.as.secretary, {
+				...base,
+				scope: 'branch',
+				mode: 'window',
+				ends_at: iso(Date.now() + 30_000)
+			})
+		).toEqual([400, '限时赛的结束时间要晚于开始时间。']);
+		expect(
+			await refused(a.as.secretary, { ...base, scope: 'branch', place_points: [5, 3, 1, 1] })
+		).toEqual([400, '参与积分和名次积分为 0–20 的整数，名次最多 3 个。']);
+		expect(
+			await refused(a.as.secretary, { ...base, scope: 'branch', participation_points: 21 })
+		).toEqual([400, '参与积分和名次积分为 0–20 的整数，名次最多 3 个。']);
 		// An organisation-wide contest is the admin's, from the organisation's banks.
 		const org = await a.as.admin.collection('contests').create({ ...base, scope: 'organisation' });
 		expect(org).toMatchObject({ scope: 'organisation', branches: [] });
@@ -222,6 +243,26 @@ describe('a live contest', () => {
 			.getFullList({ filter: `contest = "${c.id}"` })
 			.catch(() => []);
 		expect(board).toEqual([]);
+		// The board record says the same, to the contest's members only.
+		const [boardRow] = await a.as.other
+			.collection('contest_boards')
+			.getFullList({ filter: `contest = "${c.id}"` });
+		expect(boardRow).toMatchObject({ participants: 2, closed: 0, final: false });
+		expect(
+			boardRow!.members.map((m: { user: string; place: number }) => [m.user, m.place])
+		).toEqual([
+			[a.ids.member, 1],
+			[a.ids.other, 2]
+		]);
+		expect(boardRow!.branches).toMatchObject([{ branch: a.branches[0], members: 2, place: 1 }]);
+		expect(JSON.stringify(boardRow)).not.toContain('correct');
+		expect(
+			await a.as.stranger
+				.collection('contest_boards')
+				.getFullList({ filter: `contest = "${c.id}"` })
+				.catch(() => [])
+		).toEqual([]);
+		expect(state.me).toMatchObject({ place: 1, answered: 1, total: state.mine.score });
 		const seen = await a.as.other
 			.collection('contest_scores')
 			.getFullList({ filter: `contest = "${c.id}"`, sort: '-total' });
@@ -248,7 +289,7 @@ describe('a live contest', () => {
 		const stops = await Promise.all(
 			(['other', 'stranger'] as const).map((who) =>
 				a.as[who]
-					.collection('contest_scores')
+					.collection('contest_boards')
 					.subscribe('*', (e) => heard[who]!.push(e.record), { filter: `contest = "${c.id}"` })
 			)
 		);
@@ -264,8 +305,9 @@ describe('a live contest', () => {
 			await new Promise((r) => setTimeout(r, 4_500));
 			await play(a.as.other, c.id);
 			await expect.poll(() => heard.other!.length, { timeout: 5_000 }).toBe(1);
-			expect(heard.other![0]).toMatchObject({ user: a.ids.member, answered: 1 });
-			expect(Number(heard.other![0]!.total)).toBeGreaterThan(FULL_SCORE / 2);
+			const members = heard.other![0]!.members as { user: string; total: number }[];
+			expect(members).toMatchObject([{ user: a.ids.member, answered: 1, place: 1 }]);
+			expect(members[0]!.total).toBeGreaterThan(FULL_SCORE / 2);
 			expect(heard.stranger).toEqual([]);
 			// Another member's answers never reach `other`, nor anyone's correctness.
 			expect(answers).toEqual([]);
@@ -273,4 +315,147 @@ describe('a live contest', () => {
 			await Promise.all([...stops, stopAnswers].map((stop) => stop()));
 		}
 	}, 20_000);
+});
+
+describe('results and points', () => {
+	it('once the last question closes: podium, key, accuracy, answers, and points in the ledger once', async () => {
+		const c = await a.as.secretary.collection('contests').create({
+			name: unique('决赛'),
+			mode: 'live',
+			scope: 'branch',
+			banks: [bankId],
+			count: 1,
+			seconds: 5,
+			starts_at: iso(Date.now() - 500),
+			participation_points: 2,
+			place_points: [5, 3, 1]
+		});
+		await answer(a.as.member, c.id, 0, ['A']);
+		await answer(a.as.other, c.id, 0, ['B']);
+		await expect(results(a.as.member, c.id)).rejects.toMatchObject({
+			status: 409,
+			response: { message: '竞赛还没有结束，结果稍后公布。' }
+		});
+		const before = await totals(a.as.member, a.ids.member);
+		await new Promise((r) => setTimeout(r, 5_000));
+
+		const r = await results(a.as.member, c.id);
+		expect(r.podium.map((m: { user: string; place: number }) => [m.user, m.place])).toEqual([
+			[a.ids.member, 1],
+			[a.ids.other, 2]
+		]);
+		expect(r.questions).toEqual([expect.objectContaining({ position: 0, answers: 2, right: 1 })]);
+		expect(r.questions[0].question.answer).toBe('A');
+		expect(r.mine).toEqual([
+			expect.objectContaining({ position: 0, answer: ['A'], correct: true })
+		]);
+		// A member sees the standings, not the others' answers; the leader sees every answer.
+		expect(r.leader).toBe(false);
+		expect(r.members[1]).not.toHaveProperty('answers');
+		const led = await results(a.as.secretary, c.id);
+		expect(led.leader).toBe(true);
+		expect(led.members[1]).toMatchObject({
+			user: a.ids.other,
+			right: 0,
+			answers: [expect.objectContaining({ answer: ['B'], correct: false, score: 0 })]
+		});
+		await expect(results(a.as.stranger, c.id)).rejects.toMatchObject({ status: 404 });
+
+		// Taking part earns 2, first place 5, second 3: written once by the server.
+		await results(a.as.other, c.id);
+		const ledger = async (pb: PocketBase, user: string) =>
+			(
+				await pb
+					.collection('events')
+					.getFullList({ filter: `user = "${user}" && subject = "${c.id}"`, sort: 'type' })
+			).map((e) => [e.type, e.points, e.status]);
+		expect(await ledger(a.as.member, a.ids.member)).toEqual([
+			['contest.joined', 2, 'accepted'],
+			['contest.placed', 5, 'accepted']
+		]);
+		expect(await ledger(a.as.other, a.ids.other)).toEqual([
+			['contest.joined', 2, 'accepted'],
+			['contest.placed', 3, 'accepted']
+		]);
+		expect(await totals(a.as.member, a.ids.member)).toBe(before + 7);
+		expect((await ctx.su.collection('contests').getOne(c.id)).settled).toBe(true);
+	}, 20_000);
+});
+
+describe('a window contest', () => {
+	it('each member plays the same set once, each question timed from its showing; keys and scores wait for the window to close', async () => {
+		const c = await a.as.secretary.collection('contests').create({
+			name: unique('限时赛'),
+			mode: 'window',
+			scope: 'branch',
+			banks: [bankId],
+			count: 2,
+			seconds: 5,
+			starts_at: iso(Date.now() - 500),
+			ends_at: iso(Date.now() + 9_000),
+			participation_points: 1
+		});
+		expect(await play(a.as.member, c.id)).toMatchObject({ phase: 'ready', position: 0 });
+		await expect(answer(a.as.member, c.id, 0, ['A'])).rejects.toMatchObject({ status: 409 });
+		const first = await next(a.as.member, c.id, 0);
+		expect(first).toMatchObject({ phase: 'open', position: 0, reveal: null });
+		expect(first.question).not.toHaveProperty('answer');
+		expect(first.closesAt - first.opensAt).toBe(5_000);
+		// Asking again shows the same question with the same clock.
+		expect((await next(a.as.member, c.id, 0)).opensAt).toBe(first.opensAt);
+		await answer(a.as.member, c.id, 0, ['A']);
+		// Answered: no key, no correctness, no score; the next question waits.
+		const after = await play(a.as.member, c.id);
+		expect(after).toMatchObject({ phase: 'ready', position: 1, reveal: null, me: null });
+		expect(JSON.stringify(after)).not.toContain('"answer":"A"');
+
+		// Another member plays the same set, in the same order.
+		const theirs = await next(a.as.other, c.id, 0);
+		expect(theirs.question.id).toBe(first.question.id);
+		await answer(a.as.other, c.id, 0, ['B']);
+		const second = await next(a.as.other, c.id, 1);
+		expect(second.question.id).not.toBe(first.question.id);
+		// Left too long: the question closes for them alone.
+		await new Promise((r) => setTimeout(r, 5_200));
+		await expect(answer(a.as.other, c.id, 1, ['A'])).rejects.toMatchObject({
+			status: 409,
+			response: { message: '这道题已经截止，不能再作答。' }
+		});
+		await next(a.as.member, c.id, 1);
+		await answer(a.as.member, c.id, 1, ['A']);
+		expect(await play(a.as.member, c.id)).toMatchObject({ phase: 'done' });
+		expect(
+			await a.as.member.collection('contest_boards').getFullList({ filter: `contest = "${c.id}"` })
+		).toEqual([]);
+
+		// The window closes: the board, the keys and the points.
+		await new Promise((r) =>
+			setTimeout(r, Math.max(0, new Date(c.ends_at).getTime() - Date.now()) + 300)
+		);
+		const r = await results(a.as.other, c.id);
+		expect(
+			r.members.map((m: { user: string; answered: number; right: number }) => [
+				m.user,
+				m.answered,
+				m.right
+			])
+		).toEqual([
+			[a.ids.member, 2, 2],
+			[a.ids.other, 1, 0]
+		]);
+		expect(
+			r.questions.map((q: { answers: number; right: number }) => [q.answers, q.right])
+		).toEqual([
+			[2, 1],
+			[1, 1]
+		]);
+		expect(r.mine).toEqual([
+			expect.objectContaining({ position: 0, answer: ['B'], correct: false }),
+			expect.objectContaining({ position: 1, answer: null, correct: false })
+		]);
+		const joined = await a.as.other
+			.collection('events')
+			.getFullList({ filter: `user = "${a.ids.other}" && subject = "${c.id}"` });
+		expect(joined.map((e) => [e.type, e.points])).toEqual([['contest.joined', 1]]);
+	}, 30_000);
 });

@@ -1,5 +1,5 @@
 // API rules of contests: every role × list / view / create / update / delete for contests (one
-// of branch 0, one organisation-wide), members' answers and the leaderboard. Answers and scores
+// of branch 0, one organisation-wide), members' answers, their standings and the board. Answers and scores
 // are written only by the server's routes; a contest's questions (with their keys) are never
 // sent to anyone but the superuser. `outsider` is the admin of organisation B.
 import type { RecordModel } from 'pocketbase';
@@ -34,6 +34,7 @@ let bank: string;
 const contests: Record<'branch' | 'organisation', RecordModel> = {} as never;
 let answerId: string;
 let scoreId: string;
+let boardId: string;
 
 /** A contest as the superuser writes it (no hook): in organisation A, for `scope`. */
 const contestBody = (scope: 'branch' | 'organisation') => ({
@@ -69,6 +70,13 @@ serveRules(async () => {
 		total: 90,
 		ms: 2000,
 		answered: 1
+	});
+	boardId = await throwaway('contest_boards', {
+		contest: contests.branch.id,
+		members: [{ user: orgA.ids.member, name: '党员', total: 90, place: 1 }],
+		branches: [],
+		participants: 1,
+		closed: 0
 	});
 });
 
@@ -148,11 +156,21 @@ describe('answers and the leaderboard', () => {
 		});
 	});
 
-	it.each(cross(ROLES, ['contest_answers', 'contest_scores'] as const))(
+	it.each(ROLES)('%s reads the board only if the contest is for them', async (role) => {
+		await expectSeen(as(role).collection('contest_boards').getOne(boardId), may(BRANCH_0, role), {
+			participants: 1
+		});
+	});
+
+	it.each(cross(ROLES, ['contest_answers', 'contest_scores', 'contest_boards'] as const))(
 		'%s may not write %s (only the server does)',
 		async (role, collection) => {
 			const body = {
-				contest: contests.branch.id,
+				// One board per contest: the superuser's new one needs a contest of its own.
+				contest:
+					collection === 'contest_boards'
+						? await throwaway('contests', contestBody('branch'))
+						: contests.branch.id,
 				user: orgA.ids.other,
 				position: 1,
 				total: 999,
@@ -163,14 +181,22 @@ describe('answers and the leaderboard', () => {
 			const created = as(role).collection(collection).create(body);
 			if (role === 'su') await created;
 			else await refused(created);
-			const id = collection === 'contest_answers' ? answerId : scoreId;
+			const id = { contest_answers: answerId, contest_scores: scoreId, contest_boards: boardId }[
+				collection
+			];
 			await expectOnlySuperuserUpdates(role, collection, id, {
-				send: collection === 'contest_answers' ? { score: 100, correct: true } : { total: 1000 },
+				send: {
+					contest_answers: { score: 100, correct: true },
+					contest_scores: { total: 1000 },
+					contest_boards: { participants: 1000 }
+				}[collection],
 				expected: {},
 				undo: (before) =>
-					collection === 'contest_answers'
-						? { score: before.score, correct: before.correct }
-						: { total: before.total }
+					({
+						contest_answers: { score: before.score, correct: before.correct },
+						contest_scores: { total: before.total },
+						contest_boards: { participants: before.participants }
+					})[collection]
 			});
 			const doomed = await throwaway(collection, {
 				...body,

@@ -5,6 +5,10 @@
 // question has closed. Runs inside PocketBase's JS engine (CommonJS, ES2015).
 
 const { refuse, byId, organisationOf } = require(`${__hooks}/lib/records.js`);
+const board = require(`${__hooks}/lib/contest-board.js`);
+
+/** The longest window a window contest may stay open. */
+const MAX_WINDOW_DAYS = 31;
 
 /** The contest's branches, as ids. */
 function branchesOf(contest) {
@@ -92,18 +96,38 @@ function create(e) {
 	record.set('questions', pool.slice(0, count));
 
 	const startsAt = record.getDateTime('starts_at').unix() * 1000;
-	// Window mode (every member plays the same set once, any time in the window) is not played
-	// by the routes yet: refused rather than run as a live contest.
-	if (record.getString('mode') !== 'live')
-		return refuse(e, 400, '目前只能创建直播赛，限时赛即将推出。');
 	if (startsAt < Date.now() - 60000) return refuse(e, 400, '开始时间不能早于现在。');
-	const places = record.get('place_points');
-	const list = places === null || places === undefined ? [] : JSON.parse(JSON.stringify(places));
+	if (record.getString('mode') === 'window') {
+		const endsAt = record.getDateTime('ends_at').unix() * 1000;
+		if (record.getDateTime('ends_at').isZero() || endsAt <= startsAt) {
+			return refuse(e, 400, '限时赛的结束时间要晚于开始时间。');
+		}
+		if (endsAt - startsAt > MAX_WINDOW_DAYS * 86400000) {
+			return refuse(e, 400, '限时赛最长开放 ' + MAX_WINDOW_DAYS + ' 天。');
+		}
+	} else {
+		record.set('ends_at', '');
+	}
+	let list = null;
+	try {
+		list = JSON.parse(record.getString('place_points') || '[]');
+	} catch (_) {
+		list = null;
+	}
+	if (list === null) list = [];
+	const g = require(`${__hooks}/lib/gongxue.js`);
+	const max = g.rules.contests.maxPoints;
 	const ok =
 		Array.isArray(list) &&
-		list.length <= 3 &&
-		list.every((n) => typeof n === 'number' && n >= 0 && n <= 20 && Math.floor(n) === n);
-	if (!ok) return refuse(e, 400, '名次积分最多三项，每项为 0–20 的整数。');
+		list.every((n) => typeof n === 'number') &&
+		g.contestPointsValid(record.getInt('participation_points'), list);
+	if (!ok) {
+		return refuse(
+			e,
+			400,
+			'参与积分和名次积分为 0–' + max + ' 的整数，名次最多 ' + g.rules.contests.places + ' 个。'
+		);
+	}
 	record.set('place_points', list);
 	return e.next();
 }
@@ -121,14 +145,6 @@ function questionsOf(contest) {
 	return JSON.parse(contest.getString('questions') || '[]');
 }
 
-function timingOf(contest) {
-	return {
-		startsAt: contest.getDateTime('starts_at').unix() * 1000,
-		count: contest.getInt('count'),
-		seconds: contest.getInt('seconds')
-	};
-}
-
 /** A question as a player sees it while it is open: no key, no explanation. */
 function shown(q, position) {
 	const out = { position: position, id: q.id, type: q.type, stem: q.stem };
@@ -139,7 +155,7 @@ function shown(q, position) {
 	return out;
 }
 
-/** The member's answer to one question, or null. */
+/** The member's answer row for one question, or null. */
 function answerOf(app, contestId, userId, position) {
 	try {
 		return app.findFirstRecordByFilter(
@@ -159,22 +175,39 @@ function accuracyOf(app, contestId, position) {
 		.db()
 		.newQuery(
 			'SELECT COUNT(*) AS answers, COALESCE(SUM(correct), 0) AS "right" FROM contest_answers ' +
-				'WHERE contest = {:c} AND position = {:p}'
+				'WHERE contest = {:c} AND position = {:p} AND answered_at > 0'
 		)
 		.bind({ c: contestId, p: position })
 		.one(row);
 	return { answers: row.answers, right: row.right };
 }
 
-/** GET /api/gongxue/contests/{id}/play: where a live contest stands for this member, now. */
-function play(e) {
-	const g = require(`${__hooks}/lib/gongxue.js`);
-	const contest = contestFor(e);
-	if (contest === null) return refuse(e, 404, '没有这场竞赛，或它不面向你的支部。');
-	const now = Date.now();
-	tally(e.app, g, contest, now);
-	const questions = questionsOf(contest);
-	const state = g.livePhase(timingOf(contest), now);
+/** Where the contest stands for this member at `now`: the shared timing code decides. */
+function phaseFor(app, g, contest, userId, now) {
+	const t = board.timingOf(contest);
+	if (contest.getString('mode') !== 'window') return g.livePhase(t, now);
+	const rows = app.findRecordsByFilter(
+		'contest_answers',
+		'contest = {:c} && user = {:u}',
+		'position',
+		0,
+		0,
+		{ c: contest.id, u: userId }
+	);
+	return g.windowPhase(
+		t,
+		now,
+		rows.map((r) => ({
+			position: r.getInt('position'),
+			revealedAt: r.getFloat('revealed_at'),
+			answered: r.getFloat('answered_at') > 0
+		}))
+	);
+}
+
+/** Where the contest stands for the member, now, as the play route answers. */
+function stateFor(app, g, contest, userId, now) {
+	const state = phaseFor(app, g, contest, userId, now);
 	const out = {
 		now: now,
 		id: contest.id,
@@ -186,28 +219,80 @@ function play(e) {
 		opensAt: state.opensAt || null,
 		closesAt: state.closesAt || null,
 		nextAt: state.nextAt || null,
+		endsAt: state.endsAt || state.endedAt || null,
 		question: null,
 		mine: null,
-		reveal: null
+		reveal: null,
+		board: board.boardOf(app, contest.id),
+		me: board.standingOf(app, contest.id, userId)
 	};
-	if (state.phase === 'open' || state.phase === 'reveal') {
-		out.position = state.index;
-		const q = questions[state.index];
-		out.question = shown(q, state.index);
-		const mine = answerOf(e.app, contest.id, e.auth.id, state.index);
-		if (mine !== null) {
-			out.mine = { answer: JSON.parse(mine.getString('answer') || '[]'), ms: mine.getInt('ms') };
-		}
-		if (state.phase === 'reveal') {
-			// Closed: now the key, the explanation and how the members did may be shown.
-			out.reveal = { question: q, accuracy: accuracyOf(e.app, contest.id, state.index) };
-			if (mine !== null) {
-				out.mine.correct = mine.getBool('correct');
-				out.mine.score = mine.getInt('score');
-			}
+	if (state.phase === 'ready') out.position = state.index;
+	if (state.phase !== 'open' && state.phase !== 'reveal') return out;
+	out.position = state.index;
+	const q = questionsOf(contest)[state.index];
+	out.question = shown(q, state.index);
+	const mine = answerOf(app, contest.id, userId, state.index);
+	if (mine !== null && mine.getFloat('answered_at') > 0) {
+		out.mine = { answer: JSON.parse(mine.getString('answer') || '[]'), ms: mine.getInt('ms') };
+	}
+	if (state.phase === 'reveal') {
+		// Closed (live mode): now the key, the explanation and how the members did may be shown.
+		out.reveal = { question: q, accuracy: accuracyOf(app, contest.id, state.index) };
+		if (out.mine !== null) {
+			out.mine.correct = mine.getBool('correct');
+			out.mine.score = mine.getInt('score');
 		}
 	}
-	return e.json(200, out);
+	return out;
+}
+
+/** GET /api/gongxue/contests/{id}/play: where the contest stands for this member, now. */
+function play(e) {
+	const g = require(`${__hooks}/lib/gongxue.js`);
+	const contest = contestFor(e);
+	if (contest === null) return refuse(e, 404, '没有这场竞赛，或它不面向你的支部。');
+	const now = Date.now();
+	board.tally(e.app, g, contest, now);
+	return e.json(200, stateFor(e.app, g, contest, e.auth.id, now));
+}
+
+/** The message for an answer or a request that came when the question was not open. */
+function notOpen(state) {
+	if (state.phase === 'lobby') return '竞赛还没有开始。';
+	if (state.phase === 'finished') return '竞赛已经结束。';
+	return '这道题已经截止，不能再作答。';
+}
+
+/** POST /api/gongxue/contests/{id}/next {position} (window mode): show the member their next
+ * question; its time starts now. Asking twice shows the same question. */
+function next(e) {
+	const g = require(`${__hooks}/lib/gongxue.js`);
+	const contest = contestFor(e);
+	if (contest === null) return refuse(e, 404, '没有这场竞赛，或它不面向你的支部。');
+	if (!inScope(e.app, e.auth, contest)) return refuse(e, 403, '这场竞赛不面向你的支部。');
+	if (contest.getString('mode') !== 'window') return refuse(e, 400, '直播赛按时出题，不需要领题。');
+	const position = (e.requestInfo().body || {}).position;
+	if (typeof position !== 'number') return refuse(e, 400, '请求格式有误。');
+	const now = Date.now();
+	const state = phaseFor(e.app, g, contest, e.auth.id, now);
+	if (state.phase === 'ready' && state.index === position) {
+		try {
+			const record = new Record(e.app.findCollectionByNameOrId('contest_answers'));
+			record.set('contest', contest.id);
+			record.set('user', e.auth.id);
+			record.set('position', position);
+			record.set('revealed_at', now);
+			record.set('answered_at', 0);
+			record.set('counted', false);
+			e.app.save(record);
+		} catch (_) {
+			// Shown already (the unique index): the same question, with its own time.
+		}
+	} else if (!(state.phase === 'open' && state.index === position)) {
+		if (state.phase === 'done') return refuse(e, 409, '你已经答完全部题目，结果在竞赛结束后公布。');
+		return refuse(e, 409, notOpen(state));
+	}
+	return e.json(200, stateFor(e.app, g, contest, e.auth.id, now));
 }
 
 /** POST /api/gongxue/contests/{id}/answer {position, answer}: one answer, scored here. */
@@ -227,99 +312,46 @@ function answer(e) {
 		given.every((a) => typeof a === 'string' && a.length <= 200);
 	if (!valid) return refuse(e, 400, '答案格式有误。');
 	const now = Date.now();
-	tally(e.app, g, contest, now);
-	const state = g.livePhase(timingOf(contest), now);
-	if (state.phase !== 'open' || state.index !== position) {
-		return refuse(
-			e,
-			409,
-			state.phase === 'lobby' ? '竞赛还没有开始。' : '这道题已经截止，不能再作答。'
-		);
-	}
+	board.tally(e.app, g, contest, now);
+	const state = phaseFor(e.app, g, contest, e.auth.id, now);
+	if (state.phase !== 'open' || state.index !== position) return refuse(e, 409, notOpen(state));
 	const q = questionsOf(contest)[position];
 	const correct = g.isCorrect(q, given.map(String));
 	const ms = now - state.opensAt;
 	const score = g.answerScore(correct, ms, contest.getInt('seconds') * 1000);
-	if (score === null) return refuse(e, 409, '这道题已经截止，不能再作答。');
+	if (score === null || now > state.closesAt) return refuse(e, 409, notOpen(state));
 	let duplicate = false;
 	e.app.runInTransaction((tx) => {
-		if (answerOf(tx, contest.id, e.auth.id, position) !== null) {
+		let record = answerOf(tx, contest.id, e.auth.id, position);
+		if (record !== null && record.getFloat('answered_at') > 0) {
 			duplicate = true;
 			return;
 		}
-		const record = new Record(tx.findCollectionByNameOrId('contest_answers'));
-		record.set('contest', contest.id);
-		record.set('user', e.auth.id);
-		record.set('position', position);
+		if (record === null) {
+			record = new Record(tx.findCollectionByNameOrId('contest_answers'));
+			record.set('contest', contest.id);
+			record.set('user', e.auth.id);
+			record.set('position', position);
+			record.set('revealed_at', state.opensAt);
+			record.set('counted', false);
+		}
 		record.set('answer', given);
 		record.set('correct', correct);
 		record.set('score', score);
 		record.set('ms', ms);
 		record.set('answered_at', now);
-		record.set('counted', false);
 		tx.save(record);
 	});
 	if (duplicate) return refuse(e, 409, '这道题你已经作答过了。');
 	return e.json(200, { position: position, ms: ms });
 }
 
-/** Add an answer's score to its member's row of the contest's leaderboard. */
-function addScore(app, contest, answer) {
-	const userId = answer.getString('user');
-	let row = null;
-	try {
-		row = app.findFirstRecordByFilter('contest_scores', 'contest = {:c} && user = {:u}', {
-			c: contest.id,
-			u: userId
-		});
-	} catch (_) {
-		const user = app.findRecordById('users', userId);
-		row = new Record(app.findCollectionByNameOrId('contest_scores'));
-		row.set('contest', contest.id);
-		row.set('user', userId);
-		row.set('branch', user.getString('branch'));
-		row.set('name', user.getBool('hide_name') ? '' : user.getString('name'));
-		row.set('total', 0);
-		row.set('ms', 0);
-		row.set('answered', 0);
-	}
-	row.set('total', row.getInt('total') + answer.getInt('score'));
-	row.set('ms', row.getInt('ms') + answer.getInt('ms'));
-	row.set('answered', row.getInt('answered') + 1);
-	app.save(row);
-}
-
-/** The last position whose question has closed at `now` (-1 before the first closes). */
-function lastClosed(g, contest, now) {
-	const state = g.livePhase(timingOf(contest), now);
-	if (state.phase === 'lobby') return -1;
-	if (state.phase === 'finished') return contest.getInt('count') - 1;
-	return state.phase === 'reveal' ? state.index : state.index - 1;
-}
-
-/**
- * Add the answers to closed questions to the leaderboard, once each. Run by every contest
- * request: the first after a question closes brings the board up to date (realtime tells the
- * rest).
- */
-function tally(app, g, contest, now) {
-	const closed = lastClosed(g, contest, now);
-	if (closed < 0) return;
-	app.runInTransaction((tx) => {
-		const due = tx.findRecordsByFilter(
-			'contest_answers',
-			'contest = {:c} && counted = false && position <= {:p}',
-			'position',
-			0,
-			0,
-			{ c: contest.id, p: closed }
-		);
-		due.forEach((a) => {
-			addScore(tx, contest, a);
-			a.set('counted', true);
-			tx.save(a);
-		});
-	});
-}
-
-module.exports = { create: create, play: play, answer: answer };
+module.exports = {
+	create: create,
+	play: play,
+	next: next,
+	answer: answer,
+	contestFor: contestFor,
+	leads: leads,
+	questionsOf: questionsOf
+};

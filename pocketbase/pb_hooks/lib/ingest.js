@@ -9,6 +9,8 @@ const EVENTS_CREATE = '/api/collections/events/records';
 /** What a device may say about an event; the server decides everything else. */
 const DEVICE_FIELDS = ['event_id', 'type', 'device', 'client_at', 'payload'];
 
+const { addToTotals, writeServerEvent } = require(`${__hooks}/lib/ledger.js`);
+
 /** First record matching `filter`, or null. */
 function findFirst(app, collection, filter, params) {
 	try {
@@ -37,18 +39,6 @@ function lessonFacts(app, lessonId) {
 	facts.lessonId = lessonId;
 	$app.store().set(key, facts);
 	return facts;
-}
-
-/** The organisation of a branch, cached: branches do not change organisation. */
-function organisationOf(app, branchId) {
-	if (!branchId) return '';
-	const key = 'branch-org:' + branchId;
-	const cached = $app.store().get(key);
-	if (cached) return cached;
-	const branch = findFirst(app, 'branches', 'id = {:id}', { id: branchId });
-	const org = branch === null ? '' : branch.getString('organisation');
-	$app.store().set(key, org);
-	return org;
 }
 
 /** `{:p0}, {:p1}, …` for `values`, added to `params`. */
@@ -230,48 +220,6 @@ function grade(app, g, userId, day, ev, history) {
 	return verdict.points;
 }
 
-/** Add points to the member's all-time, week and month totals in one statement each. */
-function addToTotals(app, g, auth, points, now) {
-	if (points <= 0) return;
-	const periods = g.periodsOf(now);
-	const branch = auth.getString('branch');
-	const org = organisationOf(app, branch);
-	for (const period of [periods.all, periods.week, periods.month]) {
-		app
-			.db()
-			.newQuery(
-				'INSERT INTO point_totals (id, user, branch, organisation, period, points) ' +
-					'VALUES ({:id}, {:user}, {:branch}, {:org}, {:period}, {:points}) ' +
-					'ON CONFLICT (user, period) DO UPDATE SET points = points + excluded.points'
-			)
-			.bind({
-				id: $security.randomStringWithAlphabet(15, 'abcdefghijklmnopqrstuvwxyz0123456789'),
-				user: auth.id,
-				branch: branch,
-				org: org,
-				period: period,
-				points: points
-			})
-			.execute();
-	}
-}
-
-/** A server-made event id, in the UUID form devices use. */
-function serverEventId() {
-	const hex = $security.randomStringWithAlphabet(32, '0123456789abcdef');
-	return (
-		hex.slice(0, 8) +
-		'-' +
-		hex.slice(8, 12) +
-		'-4' +
-		hex.slice(13, 16) +
-		'-8' +
-		hex.slice(17, 20) +
-		'-' +
-		hex.slice(20, 32)
-	);
-}
-
 /**
  * Credit the author of a shared lesson for a learner's completion (once per learner, within the
  * author's daily cap), as an event in the author's ledger; then refresh the lesson's learners,
@@ -299,23 +247,18 @@ function creditSharer(app, g, lesson, learnerId, now, day) {
 				params
 			)
 		});
-		const record = new Record(app.findCollectionByNameOrId('events'));
-		record.set('event_id', serverEventId());
-		record.set('user', author);
-		record.set('device', 'server');
-		record.set('type', g.SHARER_EVENT);
-		record.set('payload', { lessonId: lesson.lessonId, learner: learnerId });
-		record.set('client_at', now);
-		record.set('server_day', day);
-		record.set('status', verdict.status);
-		record.set('points', verdict.points);
-		record.set('reason', verdict.reason || '');
-		record.set('subject', subject);
-		record.set('lesson', lesson.lessonId);
-		app.save(record);
-		if (verdict.points > 0) {
-			addToTotals(app, g, app.findRecordById('users', author), verdict.points, now);
-		}
+		writeServerEvent(app, g, {
+			user: author,
+			type: g.SHARER_EVENT,
+			subject: subject,
+			payload: { lessonId: lesson.lessonId, learner: learnerId },
+			status: verdict.status,
+			points: verdict.points,
+			reason: verdict.reason,
+			lesson: lesson.lessonId,
+			now: now,
+			day: day
+		});
 	}
 	const stats = { lesson: lesson.lessonId, author: author };
 	const learners = scalar(

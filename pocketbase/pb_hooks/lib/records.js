@@ -16,10 +16,17 @@ function byId(app, collection, id) {
 	}
 }
 
-/** The organisation of a branch, or '' when there is no such branch. */
+/** The organisation of a branch, or '' when there is no such branch; cached, as branches do not
+ * change organisation. */
 function organisationOf(app, branchId) {
+	if (!branchId) return '';
+	const key = 'branch-org:' + branchId;
+	const cached = $app.store().get(key);
+	if (cached) return cached;
 	const branch = byId(app, 'branches', branchId);
-	return branch === null ? '' : branch.getString('organisation');
+	const org = branch === null ? '' : branch.getString('organisation');
+	if (org !== '') $app.store().set(key, org);
+	return org;
 }
 
 module.exports = { refuse: refuse, byId: byId, organisationOf: organisationOf };

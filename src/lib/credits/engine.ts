@@ -45,12 +45,21 @@ export interface SharingRule {
 	};
 }
 
+/** What a contest's leader may award: points for taking part and for the first places. */
+export interface ContestRule {
+	/** Most points for taking part, and for any one place. */
+	maxPoints: number;
+	/** How many places may earn points (1st, 2nd, …). */
+	places: number;
+}
+
 export interface Rules {
 	version: number;
 	/** The server day's time zone as a fixed offset (China has no daylight saving), in minutes. */
 	utcOffsetMinutes: number;
 	activities: Record<ActivityType, ActivityRule>;
 	sharing: SharingRule;
+	contests: ContestRule;
 }
 
 /** The rules in force: the one table shared with the server. */
@@ -197,6 +206,34 @@ export function evaluate(
 
 /** The event type of an author's credit for a learner of their shared lesson (server-made). */
 export const SHARER_EVENT = 'lesson.shared-completed';
+/** Server-made events of a contest's settlement: taking part, and placing. */
+export const CONTEST_JOINED = 'contest.joined';
+export const CONTEST_PLACED = 'contest.placed';
+/** Every event type the server makes itself: a device never pushes these. */
+export const SERVER_EVENTS: readonly string[] = [SHARER_EVENT, CONTEST_JOINED, CONTEST_PLACED];
+
+/** Whether a contest's points are within the rule: whole numbers from 0 to the most, and no
+ * more places than the rule allows. */
+export function contestPointsValid(
+	participation: number,
+	places: readonly number[],
+	table: Rules = rules
+): boolean {
+	const ok = (n: number) => Number.isInteger(n) && n >= 0 && n <= table.contests.maxPoints;
+	return ok(participation) && places.length <= table.contests.places && places.every(ok);
+}
+
+/**
+ * A contest participant's points, written by the server once the contest ends: `participation`
+ * for anyone who answered, and the points of their place (ties share a place, and its points).
+ */
+export function contestPoints(
+	setup: { participation: number; places: readonly number[] },
+	standing: { place: number; answered: number }
+): { joined: number; placed: number } {
+	if (standing.answered < 1) return { joined: 0, placed: 0 };
+	return { joined: setup.participation, placed: setup.places[standing.place - 1] ?? 0 };
+}
 
 /**
  * What another member's completion of a shared lesson is worth to its author: once per learner,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { answerScore, FULL_SCORE, liveEnd, livePhase, rank, REVEAL_SECONDS } from './contest';
+import {
+	answerScore,
+	FULL_SCORE,
+	liveEnd,
+	livePhase,
+	rank,
+	REVEAL_SECONDS,
+	windowPhase
+} from './contest';
 
 const t = { startsAt: 1_000_000, count: 3, seconds: 20 };
 const slot = (t.seconds + REVEAL_SECONDS) * 1000;
@@ -63,5 +71,53 @@ describe('ranking', () => {
 			['d', 2],
 			['a', 4]
 		]);
+	});
+});
+
+describe('a window contest for one member', () => {
+	const w = { startsAt: 1_000_000, endsAt: 1_000_000 + 3_600_000, count: 2, seconds: 20 };
+
+	it('waits before the window, then waits for the member to ask for the first question', () => {
+		expect(windowPhase(w, w.startsAt - 1, [])).toEqual({ phase: 'lobby', opensAt: w.startsAt });
+		expect(windowPhase(w, w.startsAt + 5_000, [])).toEqual({
+			phase: 'ready',
+			index: 0,
+			endsAt: w.endsAt
+		});
+	});
+
+	it('times a question from when it was shown to this member, not from the window', () => {
+		const shownAt = w.startsAt + 600_000;
+		const shown = [{ position: 0, revealedAt: shownAt, answered: false }];
+		expect(windowPhase(w, shownAt + 19_999, shown)).toEqual({
+			phase: 'open',
+			index: 0,
+			opensAt: shownAt,
+			closesAt: shownAt + 20_000
+		});
+		// Unanswered at the limit: the next question waits.
+		expect(windowPhase(w, shownAt + 20_000, shown)).toMatchObject({ phase: 'ready', index: 1 });
+		// Answered: the next one waits at once.
+		expect(windowPhase(w, shownAt + 1_000, [{ ...shown[0]!, answered: true }])).toMatchObject({
+			phase: 'ready',
+			index: 1
+		});
+	});
+
+	it('is done once every question was shown and closed, and finished when the window closes', () => {
+		const shown = [
+			{ position: 0, revealedAt: w.startsAt, answered: true },
+			{ position: 1, revealedAt: w.startsAt + 5_000, answered: true }
+		];
+		expect(windowPhase(w, w.startsAt + 6_000, shown)).toEqual({ phase: 'done', endsAt: w.endsAt });
+		expect(windowPhase(w, w.endsAt, shown)).toEqual({ phase: 'finished', endedAt: w.endsAt });
+	});
+
+	it('closes a question shown just before the window ends at the end', () => {
+		const shown = [{ position: 0, revealedAt: w.endsAt - 5_000, answered: false }];
+		expect(windowPhase(w, w.endsAt - 1_000, shown)).toMatchObject({
+			phase: 'open',
+			closesAt: w.endsAt
+		});
 	});
 });

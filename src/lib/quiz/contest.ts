@@ -70,3 +70,50 @@ export function rank<T extends Standing>(rows: readonly T[]): (T & { place: numb
 		return { ...r, place };
 	});
 }
+
+export interface WindowTiming {
+	/** When the window opens (ms, server time). */
+	startsAt: number;
+	/** When it closes: no question is shown or answered after it. */
+	endsAt: number;
+	count: number;
+	seconds: number;
+}
+
+/** A question of a window contest the server has shown one member, and whether they answered. */
+export interface Shown {
+	position: number;
+	/** When the server showed it to them (ms, server time): their clock for it starts there. */
+	revealedAt: number;
+	answered: boolean;
+}
+
+export type WindowPhase =
+	| { phase: 'lobby'; opensAt: number }
+	/** The member's next question waits for them to ask for it. */
+	| { phase: 'ready'; index: number; endsAt: number }
+	| { phase: 'open'; index: number; opensAt: number; closesAt: number }
+	/** The member has played every question; results come when the window closes. */
+	| { phase: 'done'; endsAt: number }
+	| { phase: 'finished'; endedAt: number };
+
+/**
+ * Where a window contest ("same-set duel") stands for one member at `now`: every member plays
+ * the same questions in the same order once, any time in the window; each question is timed from
+ * when the server showed it to that member, and is closed by the window's end too.
+ */
+export function windowPhase(t: WindowTiming, now: number, shown: readonly Shown[]): WindowPhase {
+	if (now < t.startsAt) return { phase: 'lobby', opensAt: t.startsAt };
+	if (now >= t.endsAt) return { phase: 'finished', endedAt: t.endsAt };
+	let last: Shown | null = null;
+	for (const s of shown) if (last === null || s.position > last.position) last = s;
+	if (last !== null && !last.answered) {
+		const closesAt = Math.min(last.revealedAt + t.seconds * 1000, t.endsAt);
+		if (now < closesAt) {
+			return { phase: 'open', index: last.position, opensAt: last.revealedAt, closesAt };
+		}
+	}
+	const index = last === null ? 0 : last.position + 1;
+	if (index >= t.count) return { phase: 'done', endsAt: t.endsAt };
+	return { phase: 'ready', index, endsAt: t.endsAt };
+}

@@ -1,6 +1,6 @@
 import type PocketBase from 'pocketbase';
 import type { RecordModel } from 'pocketbase';
-import { periodsOf, SHARER_EVENT } from '$lib/credits';
+import { periodsOf, SERVER_EVENTS } from '$lib/credits';
 import type { GongxueDb, OutboxRow, ProgressRow } from '$lib/db';
 import { acknowledge } from './push';
 
@@ -79,9 +79,10 @@ export async function reconcile(db: GongxueDb, pb: PocketBase, user: string): Pr
 			})
 		).map((r) => String(r.event_id))
 	);
-	// Events the server makes (an author's credit for a shared lesson) are never pushed.
+	// Events the server makes (an author's credit for a shared lesson, a contest's points) are
+	// never pushed.
 	const missing = (await db.ledger.where('user').equals(user).toArray()).filter(
-		(l) => !onServer.has(l.id) && l.type !== SHARER_EVENT
+		(l) => !onServer.has(l.id) && !SERVER_EVENTS.includes(l.type)
 	);
 	const again: OutboxRow[] = missing.map((l) => ({
 		id: l.id,

@@ -1,0 +1,267 @@
+/// <reference path="../../pb_data/types.d.ts" />
+// A contest's standings on the server: answers are added to the members' totals only once their
+// question has closed (live: by the server's clock; window: when the window closes), so that no
+// one learns from a score whether an answer, and so the key, was right while others can still
+// answer. Each tally rewrites the contest's one board record (realtime carries it to every
+// member); the last one also writes the participants' points to their ledgers.
+// Runs inside PocketBase's JS engine (CommonJS, ES2015).
+
+const { writeServerEvent } = require(`${__hooks}/lib/ledger.js`);
+
+/** Members shown on the live board; everyone's own place comes with the play route. */
+const BOARD_TOP = 20;
+
+function timingOf(contest) {
+	return {
+		startsAt: contest.getDateTime('starts_at').unix() * 1000,
+		endsAt: contest.getDateTime('ends_at').unix() * 1000,
+		count: contest.getInt('count'),
+		seconds: contest.getInt('seconds')
+	};
+}
+
+/** The last position whose answers may be counted at `now` (-1 before the first closes). */
+function lastClosed(g, contest, now) {
+	const t = timingOf(contest);
+	if (contest.getString('mode') === 'window') return now >= t.endsAt ? t.count - 1 : -1;
+	const state = g.livePhase(t, now);
+	if (state.phase === 'lobby') return -1;
+	if (state.phase === 'finished') return t.count - 1;
+	return state.phase === 'reveal' ? state.index : state.index - 1;
+}
+
+/** Add an answer's score to its member's row of the contest's standings. */
+function addScore(app, contest, answer) {
+	const userId = answer.getString('user');
+	let row = null;
+	try {
+		row = app.findFirstRecordByFilter('contest_scores', 'contest = {:c} && user = {:u}', {
+			c: contest.id,
+			u: userId
+		});
+	} catch (_) {
+		const user = app.findRecordById('users', userId);
+		row = new Record(app.findCollectionByNameOrId('contest_scores'));
+		row.set('contest', contest.id);
+		row.set('user', userId);
+		row.set('branch', user.getString('branch'));
+		row.set('name', user.getBool('hide_name') ? '' : user.getString('name'));
+		row.set('total', 0);
+		row.set('ms', 0);
+		row.set('answered', 0);
+	}
+	row.set('total', row.getInt('total') + answer.getInt('score'));
+	row.set('ms', row.getInt('ms') + answer.getInt('ms'));
+	// A question shown in a window contest but left unanswered took part without an answer.
+	if (answer.getFloat('answered_at') > 0) {
+		row.set('answered', row.getInt('answered') + 1);
+	}
+	app.save(row);
+}
+
+/** Everyone's standing in the contest, ranked (ties share a place). */
+function standings(app, g, contestId) {
+	const rows = app.findRecordsByFilter('contest_scores', 'contest = {:c}', '-total,ms', 0, 0, {
+		c: contestId
+	});
+	return g.rank(
+		rows.map((r) => ({
+			user: r.getString('user'),
+			name: r.getString('name'),
+			branch: r.getString('branch'),
+			total: r.getInt('total'),
+			ms: r.getInt('ms'),
+			answered: r.getInt('answered')
+		}))
+	);
+}
+
+/** Branches ranked by their participants' average (small branches compete fairly). */
+function branchStandings(app, g, ranked) {
+	const sums = {};
+	const order = [];
+	ranked.forEach((r) => {
+		if (!sums[r.branch]) {
+			sums[r.branch] = { total: 0, members: 0 };
+			order.push(r.branch);
+		}
+		sums[r.branch].total += r.total;
+		sums[r.branch].members += 1;
+	});
+	return g
+		.rank(
+			order.map((b) => ({
+				user: b,
+				total: Math.round(sums[b].total / sums[b].members),
+				ms: 0,
+				members: sums[b].members
+			}))
+		)
+		.map((r) => {
+			let name = '';
+			try {
+				name = app.findRecordById('branches', r.user).getString('name');
+			} catch (_) {
+				name = '';
+			}
+			return { branch: r.user, name: name, members: r.members, average: r.total, place: r.place };
+		});
+}
+
+/** Rewrite the contest's board record from its standings. */
+function writeBoard(app, g, contest, ranked, closed, final) {
+	let board = null;
+	try {
+		board = app.findFirstRecordByFilter('contest_boards', 'contest = {:c}', { c: contest.id });
+	} catch (_) {
+		board = new Record(app.findCollectionByNameOrId('contest_boards'));
+		board.set('contest', contest.id);
+	}
+	board.set('members', ranked.slice(0, BOARD_TOP));
+	board.set('branches', branchStandings(app, g, ranked));
+	board.set('participants', ranked.length);
+	board.set('closed', closed);
+	board.set('final', final);
+	app.save(board);
+}
+
+/** Write the participants' points to their ledgers, once: for taking part and for placing. */
+function settle(app, g, contest, ranked, now) {
+	if (contest.getBool('settled')) return;
+	const places = JSON.parse(contest.getString('place_points') || '[]');
+	const setup = { participation: contest.getInt('participation_points'), places: places };
+	const day = g.serverDay(now);
+	const name = contest.getString('name');
+	ranked.forEach((r) => {
+		const points = g.contestPoints(setup, r);
+		const write = (type, payload, n) =>
+			writeServerEvent(app, g, {
+				user: r.user,
+				subject: contest.id,
+				type: type,
+				payload: payload,
+				points: n,
+				now: now,
+				day: day
+			});
+		if (points.joined > 0) {
+			write(g.CONTEST_JOINED, { contestId: contest.id, name: name }, points.joined);
+		}
+		if (points.placed > 0) {
+			write(g.CONTEST_PLACED, { contestId: contest.id, name: name, place: r.place }, points.placed);
+		}
+	});
+	contest.set('settled', true);
+	app.save(contest);
+}
+
+/**
+ * Count the answers to closed questions, once each, rewrite the board, and once every question
+ * is counted settle the points. Run by every contest request and by a cron job each minute:
+ * whichever comes first after a question closes brings the board up to date (realtime tells the
+ * rest). Cheap when there is nothing new: the last position counted is kept in the app store.
+ */
+function tally(app, g, contest, now) {
+	const closed = lastClosed(g, contest, now);
+	if (closed < 0) return;
+	const key = 'contest-closed:' + contest.id;
+	const final = closed === contest.getInt('count') - 1;
+	if ($app.store().get(key) === closed && (!final || contest.getBool('settled'))) return;
+	app.runInTransaction((tx) => {
+		const fresh = tx.findRecordById('contests', contest.id);
+		let board = null;
+		try {
+			board = tx.findFirstRecordByFilter('contest_boards', 'contest = {:c}', { c: contest.id });
+		} catch (_) {
+			board = null;
+		}
+		if (
+			board !== null &&
+			board.getInt('closed') >= closed &&
+			(!final || fresh.getBool('settled'))
+		) {
+			return;
+		}
+		tx.findRecordsByFilter(
+			'contest_answers',
+			'contest = {:c} && counted = false && position <= {:p}',
+			'position',
+			0,
+			0,
+			{ c: contest.id, p: closed }
+		).forEach((a) => {
+			addScore(tx, fresh, a);
+			a.set('counted', true);
+			tx.save(a);
+		});
+		const ranked = standings(tx, g, contest.id);
+		writeBoard(tx, g, fresh, ranked, closed, final);
+		if (final) settle(tx, g, fresh, ranked, now);
+	});
+	$app.store().set(key, closed);
+}
+
+/** The member's own standing (for the play route), or null before their first counted answer. */
+function standingOf(app, contestId, userId) {
+	let row = null;
+	try {
+		row = app.findFirstRecordByFilter('contest_scores', 'contest = {:c} && user = {:u}', {
+			c: contestId,
+			u: userId
+		});
+	} catch (_) {
+		return null;
+	}
+	const ahead = new DynamicModel({ n: 0 });
+	app
+		.db()
+		.newQuery(
+			'SELECT COUNT(*) AS n FROM contest_scores WHERE contest = {:c} AND ' +
+				'(total > {:t} OR (total = {:t} AND ms < {:ms}))'
+		)
+		.bind({ c: contestId, t: row.getInt('total'), ms: row.getInt('ms') })
+		.one(ahead);
+	return {
+		total: row.getInt('total'),
+		answered: row.getInt('answered'),
+		place: ahead.n + 1
+	};
+}
+
+/** The board record as devices see it, or null before the first tally. */
+function boardOf(app, contestId) {
+	try {
+		const b = app.findFirstRecordByFilter('contest_boards', 'contest = {:c}', { c: contestId });
+		return {
+			id: b.id,
+			members: JSON.parse(b.getString('members') || '[]'),
+			branches: JSON.parse(b.getString('branches') || '[]'),
+			participants: b.getInt('participants'),
+			closed: b.getInt('closed'),
+			final: b.getBool('final')
+		};
+	} catch (_) {
+		return null;
+	}
+}
+
+/** Settle every contest whose end has passed (the cron job's work; requests usually did it). */
+function settleDue(app) {
+	const g = require(`${__hooks}/lib/gongxue.js`);
+	const now = Date.now();
+	app
+		.findRecordsByFilter('contests', 'settled = false && starts_at <= {:now}', '', 200, 0, {
+			now: new Date(now).toISOString().replace('T', ' ')
+		})
+		.forEach((c) => tally(app, g, c, now));
+}
+
+module.exports = {
+	timingOf: timingOf,
+	tally: tally,
+	standings: standings,
+	branchStandings: branchStandings,
+	standingOf: standingOf,
+	boardOf: boardOf,
+	settleDue: settleDue
+};
