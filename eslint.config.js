@@ -93,6 +93,7 @@ export default ts.config(
 						'__hooks',
 						'migrate',
 						'routerAdd',
+						'cronAdd',
 						'$dbx',
 						'onBatchRequest',
 						'onRecordCreateRequest',

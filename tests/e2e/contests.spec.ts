@@ -1,7 +1,7 @@
 // A live contest in Chromium against a real PocketBase: three members in their own browsers
 // wait in the lobby, answer questions the server reveals and times, see right or wrong and the
 // key only once a question closes, and watch the leaderboard update live; one drops off the
-// network and rejoins at the current question.
+// network and rejoins at the current question; the results and the points follow.
 import type { Page } from '@playwright/test';
 import { expect, makeUser, person, test, type Backend, signedIn } from './server';
 
@@ -26,12 +26,14 @@ async function setUp(backend: Backend, startsIn: number) {
 		banks: [bank.id],
 		count: 2,
 		seconds: SECONDS,
-		starts_at: new Date(Date.now() + startsIn).toISOString().replace('T', ' ')
+		starts_at: new Date(Date.now() + startsIn).toISOString().replace('T', ' '),
+		participation_points: 1,
+		place_points: [5, 3, 1]
 	});
 	return { id: contest.id as string, name };
 }
 
-const play = (page: Page) => page.getByRole('region', { name: '竞赛' });
+const play = (page: Page) => page.getByRole('region', { name: '竞赛', exact: true });
 
 async function answer(page: Page, right: boolean) {
 	await play(page)
@@ -87,6 +89,28 @@ test('three members play a live contest; the board follows live; a member who dr
 		await expect(rows).toHaveCount(3);
 		await expect(rows.first()).toContainText(a.name);
 	}
+	// The results: the podium, each member's answers against the key, and the points, written
+	// by the server to the ledger once.
+	const podium = a.page.getByRole('list', { name: '领奖台' }).getByRole('listitem');
+	await expect(podium.first()).toContainText(`第 1 名 ${a.name}（我）`);
+	const mine = c.page.getByRole('region', { name: '我的答题' }).getByRole('listitem');
+	await expect(mine).toHaveCount(2);
+	await expect(mine.nth(1)).toContainText('你的答案：A ✓');
+	await expect(mine.nth(1)).toContainText('正确答案：A');
+	await expect(mine.nth(1)).toContainText('3/3 人答对（100%）');
+	await expect(a.page.getByRole('button', { name: '导出 CSV' })).toHaveCount(0);
+	const ledger = await backend.su.collection('events').getFullList({
+		filter: `subject = "${contest.id}"`
+	});
+	const pointsOf = (user: string) =>
+		ledger.filter((e) => e.user === user).reduce((sum, e) => sum + Number(e.points), 0);
+	expect([pointsOf(a.id), pointsOf(b.id), pointsOf(c.id)]).toEqual([1 + 5, 1 + 3, 1 + 1]);
+	await a.page.getByRole('navigation').getByRole('link', { name: '我的' }).click();
+	await a.page.getByRole('button', { name: '立即同步' }).click();
+	await expect(a.page.getByRole('region', { name: '积分明细' })).toContainText(
+		new RegExp(`竞赛获奖\\s*${contest.name} · 第 1 名`)
+	);
+
 	// Nothing of the contest is kept by the service worker: no question, no key, in any cache.
 	const cached = await a.page.evaluate(async () => {
 		const urls: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuestions, type Question } from '$lib/content';
-import { answerText, isAnswerable, isCorrect, normaliseFill, score } from './grade';
+import { answerText, givenText, isAnswerable, isCorrect, normaliseFill, score } from './grade';
 
 function one(text: string): Question {
 	const { questions, problems } = parseQuestions(text);
@@ -56,6 +56,13 @@ describe('answerText and score', () => {
 		expect(answerText(multiple, words)).toBe('A、B、C');
 		expect(answerText(tf, words)).toBe('正确');
 		expect(answerText(fill, words)).toBe('每季度 | 每月 / 每个月');
+	});
+
+	it('writes what a member answered the same way', () => {
+		const words = { true: '正确', false: '错误' };
+		expect(givenText(multiple, ['A', 'C'], words)).toBe('A、C');
+		expect(givenText(tf, ['false'], words)).toBe('错误');
+		expect(givenText(fill, ['每季度', '每周'], words)).toBe('每季度 | 每周');
 	});
 
 	it('rounds the percentage and survives an empty quiz', () => {

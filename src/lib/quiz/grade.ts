@@ -63,6 +63,16 @@ export function answerText(q: Question, words: { true: string; false: string }):
 	}
 }
 
+/** What a member answered, as they read it: `B`, `A、C`, `正确`, `每季度 | 每月`. */
+export function givenText(
+	q: Question,
+	given: Given,
+	words: { true: string; false: string }
+): string {
+	if (q.type === 'truefalse') return given[0] === 'true' ? words.true : words.false;
+	return given.join(q.type === 'fill' ? ' | ' : '、');
+}
+
 /** A quiz's score: right answers over questions, and the percentage rounded. */
 export function score(
 	correct: number,

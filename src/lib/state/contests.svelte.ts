@@ -1,20 +1,23 @@
-import { m } from '$lib/i18n';
-import { rank } from '$lib/quiz/contest';
+import { contestMessages as t } from '$lib/i18n/contests';
 import { isAnswerable, type Given } from '$lib/quiz';
 import {
-	branchNames,
 	classify,
-	contestScores,
+	contestResults,
 	listContests,
 	messageOf,
+	nextQuestion,
 	playState,
 	sendAnswer,
-	watchScores,
+	statusOf,
+	watchBoard,
+	type Board,
 	type ContestSummary,
 	type PlayState,
-	type ScoreRow
+	type Results
 } from '$lib/sync';
 import { account } from './account.svelte';
+import { questionsTable, resultsFileName, standingsTable } from './contest-results';
+import { downloadCsv, downloadXlsx } from './export';
 
 /** Why the contests cannot show: signed out, no network, or the server's own words. */
 export type ContestProblem =
@@ -22,8 +25,8 @@ export type ContestProblem =
 
 /** What a problem tells the member. */
 export function problemText(p: ContestProblem): string {
-	if (p.kind === 'signed-out') return m.contests.signedOut;
-	if (p.kind === 'offline') return m.contests.offline;
+	if (p.kind === 'signed-out') return t.signedOut;
+	if (p.kind === 'offline') return t.offline;
 	return p.message;
 }
 
@@ -61,21 +64,12 @@ class Contests {
 
 export const contests = new Contests();
 
-/** A member on the board, placed. */
-export type Placed = ScoreRow & { place: number };
-/** A branch on the board: its members' average. */
-export interface BranchStanding {
-	branch: string;
-	name: string;
-	members: number;
-	average: number;
-	place: number;
-}
-
 /**
- * One live contest as the member plays it: the server says where it stands (the lobby, the open
- * question, its key once closed, the end); the room asks again at each boundary of the server's
- * clock, and after a reconnect. The leaderboard follows the server live (realtime).
+ * One contest as the member plays it. The server says where it stands (the lobby, the open
+ * question, its key once closed, the end; in window mode the member's own next question); the
+ * room asks again at each boundary of the server's clock and after a reconnect. The board is one
+ * record the server rewrites as each question closes, followed live (realtime). Once every
+ * question is counted the results replace the play.
  */
 export class ContestRoom {
 	readonly id: string;
@@ -84,8 +78,10 @@ export class ContestRoom {
 	/** The answer the member is building. */
 	given = $state<Given>([]);
 	sending = $state(false);
-	#rows = $state<Record<string, ScoreRow>>({});
-	#branches = $state<Record<string, string>>({});
+	board = $state<Board | null>(null);
+	results = $state<Results | null>(null);
+	/** Window mode: what became of the member's last question (shown until the next). */
+	last = $state<'sent' | 'timed-out' | null>(null);
 	/** Server time minus device time (ms), from the last answer of the server. */
 	#offset = 0;
 	#timer: ReturnType<typeof setTimeout> | null = null;
@@ -101,32 +97,6 @@ export class ContestRoom {
 		return Date.now() + this.#offset;
 	}
 
-	board = $derived<Placed[]>(rank(Object.values(this.#rows)));
-
-	branches = $derived.by<BranchStanding[]>(() => {
-		const sums: Record<string, { total: number; members: number }> = {};
-		for (const r of Object.values(this.#rows)) {
-			const s = (sums[r.branch] ??= { total: 0, members: 0 });
-			s.total += r.total;
-			s.members += 1;
-		}
-		// Ranked like members, by the average; equal averages share a place.
-		return rank(
-			Object.entries(sums).map(([branch, s]) => ({
-				user: branch,
-				total: Math.round(s.total / s.members),
-				ms: 0,
-				members: s.members
-			}))
-		).map((r) => ({
-			branch: r.user,
-			name: this.#branches[r.user] ?? '',
-			members: r.members,
-			average: r.total,
-			place: r.place
-		}));
-	});
-
 	get canSubmit(): boolean {
 		const s = this.state;
 		return (
@@ -138,7 +108,7 @@ export class ContestRoom {
 		);
 	}
 
-	/** Join: where the contest stands, the board, and the live feed. */
+	/** Join: where the contest stands, with its board, and the live feed of the board. */
 	async open(): Promise<void> {
 		await account.start();
 		const pb = account.client();
@@ -147,10 +117,8 @@ export class ContestRoom {
 			return;
 		}
 		await this.refresh();
-		await this.#reloadBoard();
 		try {
-			this.#branches = await branchNames(pb);
-			this.#stop = await watchScores(pb, this.id, (r) => (this.#rows[r.user] = r));
+			this.#stop = await watchBoard(pb, this.id, (b) => this.#takeBoard(b));
 		} catch (e) {
 			this.problem = problemOf(e);
 		}
@@ -158,65 +126,98 @@ export class ContestRoom {
 		document.addEventListener('visibilitychange', this.#rejoin);
 	}
 
+	/** A board from the server, unless an older one arrives after a newer. */
+	#takeBoard(b: Board | null): void {
+		if (b === null) return;
+		if (this.board === null || b.closed >= this.board.closed) this.board = b;
+	}
+
 	/** Back from a dropped connection or a hidden tab: the room and the board as they are now
 	 * (realtime does not replay what was missed). */
 	#rejoin = () => {
 		if (document.visibilityState !== 'visible' || this.#closed) return;
-		void this.refresh().then(() => this.#reloadBoard());
+		void this.refresh();
 	};
 
-	async #reloadBoard(): Promise<void> {
-		const pb = account.client();
-		if (pb === null) return;
-		try {
-			for (const r of await contestScores(pb, this.id)) this.#rows[r.user] = r;
-		} catch {
-			// the next boundary tries again
+	/** Take what the server says, and wake again at its next boundary. */
+	#take(s: PlayState, asked: number): void {
+		this.#offset = s.now - (asked + Date.now()) / 2;
+		const before = this.state;
+		if (before?.position !== s.position || s.phase === 'lobby') this.given = [];
+		// Window mode: the open question closed unanswered.
+		if (before?.phase === 'open' && before.mine === null && before.position !== s.position) {
+			this.last = this.last === 'sent' ? 'sent' : 'timed-out';
 		}
+		this.state = s;
+		this.problem = null;
+		this.#takeBoard(s.board);
 	}
 
-	/** Ask the server where the contest stands, and wake again at its next boundary. */
+	/** Ask the server where the contest stands. */
 	async refresh(): Promise<void> {
 		const pb = account.client();
 		if (pb === null) return;
 		const asked = Date.now();
 		try {
-			const s = await playState(pb, this.id);
-			this.#offset = s.now - (asked + Date.now()) / 2;
-			const before = this.state;
-			if (before?.position !== s.position || s.phase === 'lobby') this.given = [];
-			this.state = s;
-			this.problem = null;
-			// A question closed: the board as the server has it now, whatever realtime missed.
-			const closed = s.phase === 'reveal' || s.phase === 'finished';
-			if (closed && (before?.phase !== s.phase || before?.position !== s.position)) {
-				await this.#reloadBoard();
-			}
+			this.#take(await playState(pb, this.id), asked);
+			if (this.state?.phase === 'finished' && this.results === null) await this.#loadResults();
 		} catch (e) {
 			this.problem = problemOf(e);
 		}
 		this.#schedule();
 	}
 
+	async #loadResults(): Promise<void> {
+		const pb = account.client();
+		if (pb === null) return;
+		try {
+			this.results = await contestResults(pb, this.id);
+		} catch (e) {
+			// 409: the last answers are still being counted; the next wake asks again.
+			if (statusOf(e) !== 409) this.problem = problemOf(e);
+		}
+	}
+
 	#schedule(): void {
 		if (this.#timer) clearTimeout(this.#timer);
-		if (this.#closed) return;
+		if (this.#closed || this.results !== null) return;
 		const s = this.state;
-		// Offline or refused: try again shortly.
+		// Offline, refused, or results still being counted: try again shortly.
+		const soon = this.now() + 3000;
 		const next =
 			s === null || this.problem !== null
-				? this.now() + 5000
+				? soon
 				: s.phase === 'lobby'
 					? s.opensAt
 					: s.phase === 'open'
 						? s.closesAt
 						: s.phase === 'reveal'
 							? (s.nextAt ?? s.closesAt! + 5000)
-							: null;
+							: s.phase === 'ready' || s.phase === 'done'
+								? s.endsAt
+								: soon;
 		if (next === null) return;
 		// A little after the boundary, so the server is past it too.
 		const wait = Math.max(250, Math.min(next - this.now() + 250, 60_000));
 		this.#timer = setTimeout(() => void this.refresh(), wait);
+	}
+
+	/** 开始答题 / 下一题 (window mode): the server shows the next question; its time starts. */
+	async next(): Promise<void> {
+		const s = this.state;
+		const pb = account.client();
+		if (s?.phase !== 'ready' || s.position === undefined || pb === null || this.sending) return;
+		this.sending = true;
+		const asked = Date.now();
+		try {
+			this.#take(await nextQuestion(pb, this.id, s.position), asked);
+			this.last = null;
+		} catch (e) {
+			this.problem = problemOf(e);
+		} finally {
+			this.sending = false;
+		}
+		this.#schedule();
 	}
 
 	/** 提交: the answer goes to the server, which times and scores it. */
@@ -228,12 +229,37 @@ export class ContestRoom {
 		try {
 			const r = await sendAnswer(pb, this.id, s.position, [...this.given]);
 			this.state = { ...s, mine: { answer: [...this.given], ms: r.ms } };
+			if (s.mode === 'window') {
+				this.last = 'sent';
+				await this.refresh();
+			}
 		} catch (e) {
 			this.problem = problemOf(e);
 			await this.refresh();
 		} finally {
 			this.sending = false;
 		}
+	}
+
+	/** The results' branch names, by id (for the export). */
+	#branchNames(): Record<string, string> {
+		return Object.fromEntries((this.results?.branches ?? []).map((b) => [b.branch, b.name]));
+	}
+
+	/** 导出 CSV: the standings with every answer (a leader's results carry them). */
+	exportCsv(): void {
+		const r = this.results;
+		if (r !== null) downloadCsv(standingsTable(r, this.#branchNames()), resultsFileName(r, 'csv'));
+	}
+
+	/** 导出 Excel: the standings and the questions, a sheet each. */
+	async exportXlsx(): Promise<void> {
+		const r = this.results;
+		if (r === null) return;
+		await downloadXlsx(
+			[standingsTable(r, this.#branchNames()), questionsTable(r)],
+			resultsFileName(r, 'xlsx')
+		);
 	}
 
 	close(): void {

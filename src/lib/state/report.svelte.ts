@@ -2,7 +2,9 @@ import { rules, serverDay } from '$lib/credits';
 import { m } from '$lib/i18n/studio';
 import { classify, messageOf } from '$lib/sync';
 import { account } from './account.svelte';
-import { toCsv, type Cell } from './csv';
+import { downloadCsv, downloadXlsx, safeFileName, type Table } from './export';
+
+export type { Table };
 import { storage } from './storage.svelte';
 
 /** One member of a branch, as the report has them (pocketbase/pb_hooks/lib/report.js). */
@@ -68,11 +70,6 @@ export interface OrgOverview {
 export type ReportData = BranchReport | OrgOverview;
 
 /** A table to export: a sheet name and rows, the header row first. */
-export interface Table {
-	name: string;
-	rows: Cell[][];
-}
-
 /** Whether the report is an admin's organisation overview. */
 export function isOverview(r: ReportData): r is OrgOverview {
 	return 'branches' in r;
@@ -286,29 +283,7 @@ export function fileName(r: ReportData, ext: 'csv' | 'xlsx'): string {
 	const [kind, name] = isOverview(r)
 		? [e.orgFile, r.organisation.name]
 		: [e.branchFile, r.branch.name];
-	const safe = name.replace(/[\\/:*?"<>|\s]+/g, '_') || '_';
-	return `${kind}-${safe}-${periodLabel(r.month)}.${ext}`;
-}
-
-/** How many spreadsheet columns a text takes: Chinese characters are two wide. */
-export function columnsOf(cell: Cell): number {
-	let n = 0;
-	for (const ch of String(cell ?? '')) n += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
-	return n;
-}
-
-/** Offer a file to save, as a download. */
-function save(blob: Blob, name: string): void {
-	const url = URL.createObjectURL(blob);
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = name;
-	a.style.display = 'none';
-	document.body.append(a);
-	a.click();
-	a.remove();
-	// The download has started from the URL by now; give slow browsers a moment anyway.
-	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+	return `${kind}-${safeFileName(name)}-${periodLabel(r.month)}.${ext}`;
 }
 
 /** Why a report could not be shown. */
@@ -396,27 +371,13 @@ class Report {
 	/** Download the members (or branches) table as CSV, for Excel and WPS. */
 	exportCsv(): void {
 		if (this.data === null) return;
-		const csv = toCsv(csvTable(this.data).rows);
-		save(new Blob([csv], { type: 'text/csv;charset=utf-8' }), fileName(this.data, 'csv'));
+		downloadCsv(csvTable(this.data), fileName(this.data, 'csv'));
 	}
 
-	/** Download every table as an Excel workbook, one sheet each. The writer loads only now. */
+	/** Download every table as an Excel workbook, one sheet each. */
 	async exportXlsx(): Promise<void> {
-		const data = this.data;
-		if (data === null) return;
-		const { default: writeXlsxFile } = await import('write-excel-file/browser');
-		const sheets = tablesOf(data).map((t) => ({
-			sheet: t.name,
-			data: t.rows.map((row, i) =>
-				row.map((cell) => (i === 0 ? { value: String(cell), fontWeight: 'bold' as const } : cell))
-			),
-			columns: (t.rows[0] ?? []).map((_, i) => ({
-				width: Math.min(60, Math.max(8, ...t.rows.map((row) => columnsOf(row[i] ?? '') + 2)))
-			})),
-			stickyRowsCount: 1
-		}));
-		const blob = await writeXlsxFile(sheets).toBlob();
-		save(blob, fileName(data, 'xlsx'));
+		if (this.data === null) return;
+		await downloadXlsx(tablesOf(this.data), fileName(this.data, 'xlsx'));
 	}
 }
 

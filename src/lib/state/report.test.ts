@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { columnsOf } from './export';
 import {
 	branchTable,
-	columnsOf,
 	csvTable,
 	dayLabel,
 	fileName,

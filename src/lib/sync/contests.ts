@@ -18,34 +18,96 @@ export interface ContestSummary {
 /** A question while it is open: no key, no explanation (the server sends none). */
 export type OpenQuestion = Question & { position: number };
 
-/** Where a live contest stands for the member, as the server's play route says. */
+/** A member on a contest's board, placed (ties share a place). */
+export interface BoardMember {
+	user: string;
+	/** '' for a member who hides their name. */
+	name: string;
+	branch: string;
+	total: number;
+	ms: number;
+	answered: number;
+	place: number;
+}
+
+/** A branch on a contest's board: its participants' average. */
+export interface BoardBranch {
+	branch: string;
+	name: string;
+	members: number;
+	average: number;
+	place: number;
+}
+
+/** A contest's board as the server last wrote it (as each question closes). */
+export interface Board {
+	/** The leading members. */
+	members: BoardMember[];
+	branches: BoardBranch[];
+	participants: number;
+	/** The last question counted (-1: none yet). */
+	closed: number;
+	/** Every question counted: these are the results. */
+	final: boolean;
+}
+
+/** Where a contest stands for the member, as the server's play route says. */
 export interface PlayState {
 	/** The server's clock when it answered (ms). */
 	now: number;
 	id: string;
 	name: string;
+	mode: 'live' | 'window';
 	count: number;
 	seconds: number;
-	phase: 'lobby' | 'open' | 'reveal' | 'finished';
+	/** ready / done: window mode, the member's next question waits for them / they played all. */
+	phase: 'lobby' | 'ready' | 'open' | 'reveal' | 'done' | 'finished';
 	position?: number;
 	opensAt: number | null;
 	closesAt: number | null;
 	nextAt: number | null;
+	/** Window mode: when the window closes (and the results show). */
+	endsAt: number | null;
 	question: OpenQuestion | null;
 	mine: { answer: string[]; ms: number; correct?: boolean; score?: number } | null;
 	reveal: { question: Question; accuracy: { answers: number; right: number } } | null;
+	board: Board | null;
+	/** The member's own standing once one of their answers is counted. */
+	me: { total: number; answered: number; place: number } | null;
 }
 
-/** One member's row of a contest's leaderboard. */
-export interface ScoreRow {
+/** One answer of a member in a contest's results. */
+export interface ResultAnswer {
+	position: number;
+	/** null: shown (window mode) but not answered in time. */
+	answer: string[] | null;
+	correct: boolean;
+	score: number;
+	ms: number | null;
+}
+
+/** A member's line in a contest's results; `answers` only for the contest's leaders. */
+export interface ResultMember extends BoardMember {
+	right: number;
+	answers?: ResultAnswer[];
+}
+
+/** A contest's results, once every question is counted. */
+export interface Results {
 	id: string;
-	user: string;
-	branch: string;
-	/** '' for a member who hides their name. */
 	name: string;
-	total: number;
-	ms: number;
-	answered: number;
+	mode: 'live' | 'window';
+	count: number;
+	seconds: number;
+	startsAt: number;
+	/** The caller leads the contest: names and every member's answers are theirs to see. */
+	leader: boolean;
+	points: { participation: number; places: number[] };
+	podium: ResultMember[];
+	members: ResultMember[];
+	branches: BoardBranch[];
+	questions: { position: number; question: Question; answers: number; right: number }[];
+	mine: ResultAnswer[];
 }
 
 const time = (v: unknown) =>
@@ -78,6 +140,14 @@ export function playState(pb: PocketBase, id: string): Promise<PlayState> {
 	return pb.send(`/api/gongxue/contests/${encodeURIComponent(id)}/play`, { method: 'GET' });
 }
 
+/** Window mode: show me question `position` now (its time starts); asking twice shows it again. */
+export function nextQuestion(pb: PocketBase, id: string, position: number): Promise<PlayState> {
+	return pb.send(`/api/gongxue/contests/${encodeURIComponent(id)}/next`, {
+		method: 'POST',
+		body: { position }
+	});
+}
+
 /** Answer the open question; the server times and scores it. */
 export function sendAnswer(
 	pb: PocketBase,
@@ -91,36 +161,31 @@ export function sendAnswer(
 	});
 }
 
-function toScore(r: RecordModel): ScoreRow {
+/** The contest's results (the server refuses, 409, until every question is counted). */
+export function contestResults(pb: PocketBase, id: string): Promise<Results> {
+	return pb.send(`/api/gongxue/contests/${encodeURIComponent(id)}/results`, { method: 'GET' });
+}
+
+function toBoard(r: RecordModel): Board {
 	return {
-		id: r.id,
-		user: String(r.user),
-		branch: String(r.branch ?? ''),
-		name: String(r.name ?? ''),
-		total: Number(r.total),
-		ms: Number(r.ms),
-		answered: Number(r.answered)
+		members: (r.members ?? []) as BoardMember[],
+		branches: (r.branches ?? []) as BoardBranch[],
+		participants: Number(r.participants ?? 0),
+		closed: Number(r.closed ?? -1),
+		final: Boolean(r.final)
 	};
 }
 
-/** The contest's leaderboard rows. */
-export async function contestScores(pb: PocketBase, id: string): Promise<ScoreRow[]> {
-	const rows = await pb
-		.collection('contest_scores')
-		.getFullList({ filter: pb.filter('contest = {:id}', { id }), batch: 1000 });
-	return rows.map(toScore);
-}
-
 /**
- * Follow the leaderboard live: `onrow` gets every row the server adds or changes. Returns the
- * function that stops following.
+ * Follow the contest's board live: `onboard` gets it each time the server rewrites it (as a
+ * question closes). Returns the function that stops following.
  */
-export function watchScores(
+export function watchBoard(
 	pb: PocketBase,
 	id: string,
-	onrow: (row: ScoreRow) => void
+	onboard: (board: Board) => void
 ): Promise<() => Promise<void>> {
-	return pb.collection('contest_scores').subscribe('*', (e) => onrow(toScore(e.record)), {
+	return pb.collection('contest_boards').subscribe('*', (e) => onboard(toBoard(e.record)), {
 		filter: pb.filter('contest = {:id}', { id })
 	});
 }

@@ -30,3 +30,8 @@ export function messageOf(e: unknown): string {
 	if (e instanceof ClientResponseError) return e.response?.message || e.message;
 	return e instanceof Error ? e.message : String(e);
 }
+
+/** The HTTP status of a refused request, or null when there was no answer. */
+export function statusOf(e: unknown): number | null {
+	return e instanceof ClientResponseError && e.status > 0 ? e.status : null;
+}

@@ -3,7 +3,7 @@ export { createClient, apiUrl } from './client';
 export { Syncer, backoffMs, type Phase, type SyncSnapshot } from './syncer';
 export { pushBatch, toLedger, BATCH_SIZE } from './push';
 export { pullLedger, pullTotals, reconcile, type Totals } from './pull';
-export { classify, messageOf, type Failure } from './errors';
+export { classify, messageOf, statusOf, type Failure } from './errors';
 export {
 	pullLessons,
 	pullAssignments,
@@ -14,9 +14,10 @@ export {
 export {
 	listContests,
 	playState,
+	nextQuestion,
 	sendAnswer,
-	contestScores,
-	watchScores,
+	contestResults,
+	watchBoard,
 	branchNames,
 	ownBanks,
 	createContest,
@@ -24,5 +25,10 @@ export {
 	type ContestSummary,
 	type OpenQuestion,
 	type PlayState,
-	type ScoreRow
+	type Board,
+	type BoardMember,
+	type BoardBranch,
+	type Results,
+	type ResultMember,
+	type ResultAnswer
 } from './contests';
