@@ -81,6 +81,12 @@ describe('setting up a contest', () => {
 			expect(seen.questions).toBeUndefined();
 			expect(JSON.stringify(await pb.collection('contests').getFullList())).not.toContain('答案');
 		}
+		// Nor through a relation's expand, from any record that points at the contest.
+		await answer(a.as.member, c.id, 0, ['A']).catch(() => undefined);
+		const expanded = await a.as.member
+			.collection('contest_answers')
+			.getFullList({ filter: `contest = "${c.id}"`, expand: 'contest' });
+		for (const row of expanded) expect(row.expand?.contest?.questions).toBeUndefined();
 		// Filtering on the hidden field tells nothing either.
 		await expect(
 			a.as.member.collection('contests').getFullList({ filter: 'questions ~ "A"' })
