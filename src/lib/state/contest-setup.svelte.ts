@@ -1,21 +1,24 @@
 import { m } from '$lib/i18n/studio';
-import { classify, createContest, messageOf, ownBanks } from '$lib/sync';
+import { branchNames, classify, createContest, messageOf, ownBanks } from '$lib/sync';
 import { account } from './account.svelte';
+import { blankForm, readContest, type ContestForm, type ContestProblems } from './contest-form';
 
-/** 创建竞赛: the leader's form for a live contest, and their banks to draw it from. */
+/**
+ * 创建竞赛: the leader's form for a live or window contest, their banks to draw it from and (for
+ * an admin) the organisation's branches to hold it for. What was typed stays on any failure.
+ */
 export class ContestSetup {
 	banks = $state<{ id: string; name: string; count: number }[]>([]);
+	/** The organisation's branches, by name: an admin's choice of 选定的支部. */
+	branches = $state<{ id: string; name: string }[]>([]);
 	loaded = $state(false);
-	name = $state('');
-	chosen = $state<string[]>([]);
-	count = $state(10);
-	seconds = $state(20);
-	/** `YYYY-MM-DDTHH:mm` in the device's time, as a datetime-local field has it. */
-	startsAt = $state('');
-	scope = $state<'branch' | 'organisation'>('branch');
-	sending = $state(false);
+	form = $state<ContestForm>(blankForm());
+	/** What to change before sending, by field (checked on the device). */
+	problems = $state<ContestProblems>({});
+	/** Why the server did not create it: offline, or its refusal in its own words. */
 	problem = $state<string | null>(null);
-	created = $state<{ id: string; name: string } | null>(null);
+	sending = $state(false);
+	created = $state<{ id: string; name: string; window: boolean } | null>(null);
 
 	get admin(): boolean {
 		return account.member?.role === 'admin';
@@ -26,9 +29,16 @@ export class ContestSetup {
 		const pb = account.client();
 		if (pb === null || account.member === null) return;
 		try {
-			this.banks = await ownBanks(pb);
+			const [banks, names] = await Promise.all([
+				ownBanks(pb),
+				this.admin ? branchNames(pb) : Promise.resolve<Record<string, string>>({})
+			]);
+			this.banks = banks;
+			this.branches = Object.entries(names)
+				.map(([id, name]) => ({ id, name }))
+				.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 		} catch (e) {
-			this.problem = classify(e) === 'offline' ? m.studio.contests.offline : messageOf(e);
+			this.problem = this.#why(e);
 		} finally {
 			this.loaded = true;
 		}
@@ -37,31 +47,28 @@ export class ContestSetup {
 	async submit(): Promise<void> {
 		const pb = account.client();
 		const member = account.member;
-		const start = Date.parse(this.startsAt);
 		if (pb === null || member === null) return;
-		if (this.name.trim() === '' || this.chosen.length === 0 || Number.isNaN(start)) {
-			this.problem = m.studio.contests.pick;
+		this.created = null;
+		this.problem = null;
+		const read = readContest(this.form, { admin: this.admin, branch: member.branch }, Date.now());
+		if (!read.ok) {
+			this.problems = read.problems;
 			return;
 		}
+		this.problems = {};
 		this.sending = true;
-		this.problem = null;
 		try {
-			const organisationWide = this.admin && this.scope === 'organisation';
-			const id = await createContest(pb, {
-				name: this.name.trim(),
-				scope: organisationWide ? 'organisation' : 'branch',
-				branches: organisationWide ? [] : [member.branch],
-				banks: [...this.chosen],
-				count: this.count,
-				seconds: this.seconds,
-				startsAt: start
-			});
-			this.created = { id, name: this.name.trim() };
-			this.name = '';
+			const id = await createContest(pb, read.contest);
+			this.created = { id, name: read.contest.name, window: read.contest.mode === 'window' };
+			this.form.name = '';
 		} catch (e) {
-			this.problem = classify(e) === 'offline' ? m.studio.contests.offline : messageOf(e);
+			this.problem = this.#why(e);
 		} finally {
 			this.sending = false;
 		}
+	}
+
+	#why(e: unknown): string {
+		return classify(e) === 'offline' ? m.studio.contests.offline : messageOf(e);
 	}
 }

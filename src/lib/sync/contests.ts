@@ -211,26 +211,38 @@ export async function ownBanks(
 /** What a leader sets a contest up with; the server checks it and draws the questions. */
 export interface NewContest {
 	name: string;
+	/** Live: everyone at once, question by question. Window: each member plays the same set once,
+	 * at any time between `startsAt` and `endsAt`. */
+	mode: 'live' | 'window';
 	scope: 'branch' | 'branches' | 'organisation';
 	branches: string[];
 	banks: string[];
 	count: number;
 	seconds: number;
-	/** When the first question opens (ms). */
+	/** When the first question opens, or the window (ms). */
 	startsAt: number;
+	/** When the window closes (ms); null for a live contest. */
+	endsAt: number | null;
+	/** Points for each member who answered, and for 1st, 2nd, 3rd place: written by the server. */
+	participationPoints: number;
+	placePoints: number[];
 }
 
-/** Set up a live contest; returns its id. */
+/** Set up a live or window contest; returns its id. */
 export async function createContest(pb: PocketBase, c: NewContest): Promise<string> {
+	const stamp = (ms: number) => new Date(ms).toISOString().replace('T', ' ');
 	const r = await pb.collection('contests').create({
 		name: c.name,
-		mode: 'live',
+		mode: c.mode,
 		scope: c.scope,
 		branches: c.branches,
 		banks: c.banks,
 		count: c.count,
 		seconds: c.seconds,
-		starts_at: new Date(c.startsAt).toISOString().replace('T', ' ')
+		starts_at: stamp(c.startsAt),
+		ends_at: c.mode === 'window' && c.endsAt !== null ? stamp(c.endsAt) : '',
+		participation_points: c.participationPoints,
+		place_points: c.placePoints
 	});
 	return r.id;
 }
