@@ -1,9 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type PocketBase from 'pocketbase';
-import { periodsOf, rules, serverDay } from '../../src/lib/credits/engine';
-import { casePayload, creditCases } from '../fixtures/credit-cases';
-import { makeLesson, makeOrg, startServer, type Ctx, type Org } from './harness';
+import { periodsOf, rules, serverDay, subjectOf } from '../../src/lib/credits/engine';
+import { dailySet } from '../../src/lib/quiz/daily';
+import { casePayload, creditCases, type PracticeSetting } from '../fixtures/credit-cases';
+import { makeLesson, makeOrg, startServer, unique, type Ctx, type Org } from './harness';
 
 let ctx: Ctx;
 let org: Org;
@@ -163,8 +164,38 @@ describe('ingesting an event', () => {
 
 describe('the shared rule table, on the server hook', () => {
 	let fresh: Org;
+	let practice: PracticeSetting;
 	beforeAll(async () => {
 		fresh = await makeOrg(ctx);
+		// A built-in bank for the practice cases: its keys are all `A`.
+		const pool = Array.from({ length: 12 }, (_, i) => `qcase${String(i).padStart(8, '0')}`);
+		await ctx.su.collection('banks').create({
+			bank_id: unique('cases-'),
+			name: '规则用例题库',
+			source: 'builtin',
+			questions: pool.map((id, i) => ({
+				id,
+				number: i + 1,
+				type: 'single',
+				stem: `第 ${i + 1} 题`,
+				explanation: '',
+				line: i + 1,
+				options: [
+					{ key: 'A', text: '甲' },
+					{ key: 'B', text: '乙' }
+				],
+				answer: 'A'
+			})),
+			count: pool.length
+		});
+		const day = serverDay(Date.now());
+		const set = dailySet(fresh.ids.member, day, pool);
+		practice = {
+			day,
+			inSet: set[0]!,
+			outOfSet: pool.find((id) => !set.includes(id))!,
+			pool
+		};
 	});
 
 	it.each(creditCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
@@ -176,10 +207,11 @@ describe('the shared rule table, on the server hook', () => {
 		const lesson = c.lesson
 			? await makeLesson(ctx, c.lesson)
 			: { lessonId: 'no-such-lesson', questionId: 'q000000000000', key: 'A' };
-		const type = c.type === 'quiz.answered' ? 'quiz.answered' : 'lesson.completed';
+		const payload = casePayload(c, lesson.lessonId, lesson.questionId, lesson.key, practice);
+		const type = c.type in rules.activities ? c.type : 'lesson.completed';
 		// Stage the situation: points already earned today, and an earlier credit for this subject.
 		if (c.before.pointsToday > 0 || c.before.credited) {
-			const subject = type === 'quiz.answered' ? lesson.questionId : lesson.lessonId;
+			const subject = subjectOf(type, payload);
 			await ctx.su.collection('events').create({
 				event_id: uuidv7(),
 				user: fresh.ids.member,
@@ -193,7 +225,7 @@ describe('the shared rule table, on the server hook', () => {
 			if (c.before.credited && c.before.pointsToday === 0)
 				throw new Error('a credited case needs points');
 		}
-		const body = event(c.type, casePayload(c, lesson.lessonId, lesson.questionId, lesson.key));
+		const body = event(c.type, payload);
 		// Odd cases alone, even ones in a batch: both ways in grade by the same table.
 		const r =
 			creditCases.indexOf(c) % 2 === 0
