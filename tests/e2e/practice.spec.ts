@@ -3,7 +3,9 @@
 // where they are graded again and counted once.
 import { expect, test as staticTest, type Page } from '@playwright/test';
 import { answer, builtBankQuestions, open, waitForOfflineReady } from './helpers';
-import { register, test, type Backend } from './server';
+import type { Question } from '../../src/lib/content';
+import { serverDay } from '../../src/lib/credits/engine';
+import { makeUser, register, signedIn, test, type Backend } from './server';
 
 const bank = builtBankQuestions();
 const DAY = 86_400_000;
@@ -128,4 +130,40 @@ test('the daily quiz and a challenge answered offline are graded by the server o
 	await expect(ledger.getByText('每日答题')).toHaveCount(5);
 	await expect(ledger.getByText('挑战答题')).toHaveCount(1);
 	await expect(ledger).not.toContainText('undefined');
+});
+
+test('a branch 练习题库 reaches the member’s device and joins the daily quiz; the server draws the same set', async ({
+	page,
+	context,
+	backend
+}) => {
+	const builtin = bank.size;
+	const email = await register(page, backend);
+	const secretary = await signedIn(backend, (await makeUser(backend, 'secretary')).email);
+	const text = Array.from(
+		{ length: 200 },
+		(_, i) => `${i + 1}.【单选】支部练习第 ${i + 1} 题（${Date.now()}）\nA. 对\nB. 错\n答案：A\n`
+	).join('\n');
+	const created = await secretary
+		.collection('banks')
+		.create({ name: '支部练习题库', text, practice: true });
+	// Published banks join the pool the next day: as if that day had come.
+	await backend.su.collection('banks').update(created.id, { practice_from: serverDay(Date.now()) });
+	for (const q of (await backend.su.collection('banks').getOne(created.id)).questions as Question[])
+		bank.set(q.id, q);
+
+	const status = page.getByRole('status').filter({ hasText: /待同步|已同步/ });
+	await page.getByRole('button', { name: '立即同步' }).click();
+	await page.getByRole('navigation').getByRole('link', { name: '答题' }).click();
+	await expect(page.getByText(`支部练习题库（共 ${builtin + 200} 题）`)).toBeVisible();
+	await context.setOffline(true);
+	await dailyQuiz(page);
+
+	await context.setOffline(false);
+	await page.getByRole('button', { name: '立即同步' }).click();
+	await expect(status).toHaveText('已同步');
+	const daily = await serverEvents(backend, email, 'daily.answered');
+	expect(daily.map((e) => [e.status, e.points, e.reason])).toEqual(
+		Array(5).fill(['accepted', 1, ''])
+	);
 });

@@ -42,12 +42,12 @@ beforeAll(async () => {
 afterAll(() => ctx?.close());
 
 const today = () => serverDay(Date.now());
-const daily = (questionId: string, answer = 'A', day = today()) => ({
+const daily = (questionId: string, answer = 'A', day = today(), banks?: string[]) => ({
 	event_id: uuidv7(),
 	type: 'daily.answered',
 	device: 'test-device',
 	client_at: Date.now(),
-	payload: { day, questionId, answer: [answer] }
+	payload: { day, questionId, answer: [answer], ...(banks ? { banks } : {}) }
 });
 const challenge = (run: string, answers: string[]) => ({
 	event_id: uuidv7(),
@@ -136,5 +136,93 @@ describe('the server’s copy of the banks', () => {
 		} finally {
 			await ctx.su.collection('banks').update(bank.id, { questions: ids.map(question) });
 		}
+	});
+});
+
+describe('a leader’s 练习题库', () => {
+	const bankText = (n: number) =>
+		Array.from(
+			{ length: n },
+			(_, i) => `${i + 1}.【单选】练习第 ${i + 1} 题（${unique('')}）\nA. 对\nB. 错\n答案：A\n`
+		).join('\n');
+
+	it('reaches the branch’s devices, joins the daily pool from the next day, and stays out of contests', async () => {
+		const fresh = await makeOrg(ctx);
+		const bank = await fresh.as.secretary
+			.collection('banks')
+			.create({ name: '支部练习题库', text: bankText(30), practice: true });
+		expect(bank).toMatchObject({
+			practice_scope: 'branch',
+			practice_from: serverDay(Date.now() + 86_400_000)
+		});
+		const contestBank = await fresh.as.secretary
+			.collection('banks')
+			.create({ name: '竞赛题库', text: bankText(3) });
+		expect(contestBank.practice_from).toBe('');
+
+		// The branch's members read it, keys included; another branch does not, nor a contest bank.
+		const seen = async (who: keyof Org['as']) =>
+			(await fresh.as[who].collection('banks').getFullList()).map((b) => b.id);
+		expect(await seen('member')).toEqual([bank.id]);
+		expect(await seen('stranger')).toEqual([]);
+		const [pulled] = await fresh.as.member.collection('banks').getFullList();
+		expect(pulled!.questions[0].answer).toBe('A');
+
+		// Fixed once published: its questions are in members' sets.
+		await expect(
+			fresh.as.secretary.collection('banks').update(bank.id, { text: bankText(2) })
+		).rejects.toMatchObject({
+			status: 400,
+			response: { message: '练习题库已发布给成员，题目不能再修改；请另存为新题库。' }
+		});
+		await expect(
+			fresh.as.secretary.collection('contests').create({
+				name: '竞赛',
+				mode: 'live',
+				scope: 'branch',
+				banks: [bank.id],
+				count: 3,
+				seconds: 20,
+				starts_at: new Date(Date.now() + 60_000).toISOString().replace('T', ' ')
+			})
+		).rejects.toMatchObject({
+			status: 400,
+			response: { message: '“支部练习题库”是练习题库，题目和答案已在成员手机上，不能用于竞赛。' }
+		});
+
+		// From its first day, a set drawn from the built-in and the branch's banks (as the device
+		// says it drew it) is graded from the same pool.
+		await ctx.su.collection('banks').update(bank.id, { practice_from: today() });
+		const own = new Set<string>(pulled!.questions.map((q: { id: string }) => q.id));
+		const pool = [...ids, ...own];
+		const who = (['member', 'other', 'secretary', 'admin'] as const).find((w) =>
+			dailySet(fresh.ids[w], today(), pool).some((id) => own.has(id))
+		)!;
+		const set = dailySet(fresh.ids[who], today(), pool);
+		const batch = fresh.as[who].createBatch();
+		for (const id of set) {
+			batch.collection('events').create(daily(id, 'A', today(), [bank.id]));
+		}
+		const results = (await batch.send()).map((r) => r.body as { points: number; reason: string });
+		expect(results.map((r) => r.points)).toEqual(Array(5).fill(1));
+		// A set said to be drawn from the built-in banks alone does not hold the branch's questions;
+		// another branch's member cannot name the bank to reach them.
+		const mine = [...own][0]!;
+		const refusedBatch = fresh.as.member.createBatch();
+		refusedBatch.collection('events').create(daily(mine, 'A', today()));
+		const [alone] = (await refusedBatch.send()).map((r) => r.body as { reason: string });
+		expect(alone!.reason).toBe('unknown-question');
+		const strangers = fresh.as.stranger.createBatch();
+		strangers.collection('events').create(daily(mine, 'A', today(), [bank.id]));
+		const [named] = (await strangers.send()).map((r) => r.body as { reason: string });
+		expect(named!.reason).toBe('unknown-question');
+		// The other branch's member draws from the built-in banks alone.
+		const theirs = dailySet(fresh.ids.stranger, today(), ids);
+		const [r] = await (async () => {
+			const b = fresh.as.stranger.createBatch();
+			b.collection('events').create(daily(theirs[0]!));
+			return (await b.send()).map((x) => x.body as { points: number });
+		})();
+		expect(r!.points).toBe(1);
 	});
 });

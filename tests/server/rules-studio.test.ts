@@ -320,6 +320,30 @@ describe('banks', () => {
 		await expectSeen(request, may === 'may', { count: 1, questions: bank.questions });
 	});
 
+	it.each(each(['member', 'other', 'secretary', 'admin', 'su']))(
+		'%s %s list and view branch 0’s 练习题库 (its members practise it)',
+		async (role, may) => {
+			const practice = await orgA.as.secretary
+				.collection('banks')
+				.create({ name: unique('练习-'), text: BANK, practice: true });
+			expect(await listed(role, 'banks', [practice.id])).toEqual(
+				may === 'may' ? [practice.id] : []
+			);
+		}
+	);
+
+	it.each(each(ORG_A))(
+		'%s %s list the organisation’s 练习题库 (its admin published it)',
+		async (role, may) => {
+			const practice = await orgA.as.admin
+				.collection('banks')
+				.create({ name: unique('练习-'), text: BANK, practice: true });
+			expect(await listed(role, 'banks', [practice.id])).toEqual(
+				may === 'may' ? [practice.id] : []
+			);
+		}
+	);
+
 	it.each(each(CREATORS))(
 		'%s %s create a bank, whose author and branch the server sets',
 		async (role, may) => {

@@ -76,6 +76,13 @@ function create(e) {
 				? bank.getString('organisation') === org
 				: bank.getString('branch') === branch);
 		if (!own) return refuse(e, 403, '只能使用本支部（或本组织）自己的题库。');
+		if (bank.getString('practice_from') !== '') {
+			return refuse(
+				e,
+				400,
+				'“' + bank.getString('name') + '”是练习题库，题目和答案已在成员手机上，不能用于竞赛。'
+			);
+		}
 		JSON.parse(bank.getString('questions') || '[]').forEach((q) => {
 			if (seen[q.id]) return;
 			seen[q.id] = true;

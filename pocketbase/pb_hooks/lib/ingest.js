@@ -9,6 +9,7 @@ const EVENTS_CREATE = '/api/collections/events/records';
 /** What a device may say about an event; the server decides everything else. */
 const DEVICE_FIELDS = ['event_id', 'type', 'device', 'client_at', 'payload'];
 
+const { organisationOf } = require(`${__hooks}/lib/records.js`);
 const { addToTotals, writeServerEvent } = require(`${__hooks}/lib/ledger.js`);
 
 /** First record matching `filter`, or null. */
@@ -121,9 +122,9 @@ function historyOf(app, userId, day, events) {
 	};
 }
 
-/** The practice pool: the built-in banks' questions by id, and their ids. Cached until a bank
- * changes (events.pb.js). */
-function practicePool(app) {
+/** The built-in banks' questions by id, and their ids. Cached until a bank changes
+ * (events.pb.js). */
+function builtinPool(app) {
 	const cached = $app.store().get('practice-pool');
 	if (cached) return cached;
 	const pool = { byId: {}, ids: [] };
@@ -139,21 +140,64 @@ function practicePool(app) {
 }
 
 /**
- * The facts of a practice event, by the server's own keys: a daily answer must be to a question
- * of the member's set for its day (drawn as every device draws it), a day not after today's; a
- * challenge run counts its right answers before the first mistake.
+ * A member's practice pool on a server day: the built-in banks, and the practice banks of their
+ * branch and organisation open on that day (a bank opens the day after it was published). A
+ * daily answer names the banks its set was drawn from (`only`): the pool is the built-in banks
+ * and those of them open to the member that day, so the server draws exactly the device's set.
  */
-function practiceFacts(app, g, userId, day, ev, facts) {
-	const pool = practicePool(app);
+function practicePool(app, auth, day, only) {
+	const builtin = builtinPool(app);
+	if (only !== undefined && only.length === 0) return builtin;
+	const branch = auth.getString('branch');
+	const params = { day: day, branch: branch, org: organisationOf(app, branch) };
+	let named = '';
+	if (only !== undefined) {
+		const ids = only.map((id, i) => {
+			params['b' + i] = id;
+			return 'id = {:b' + i + '}';
+		});
+		named = ' && (' + ids.join(' || ') + ')';
+	}
+	const banks = app.findRecordsByFilter(
+		'banks',
+		"practice_from != '' && practice_from <= {:day} && " +
+			"((practice_scope = 'branch' && branch = {:branch}) || " +
+			"(practice_scope = 'organisation' && organisation = {:org}))" +
+			named,
+		'practice_from,id',
+		0,
+		0,
+		params
+	);
+	if (banks.length === 0) return builtin;
+	const pool = { byId: Object.assign({}, builtin.byId), ids: builtin.ids.slice() };
+	banks.forEach((r) => {
+		JSON.parse(r.getString('questions') || '[]').forEach((q) => {
+			if (pool.byId[q.id]) return;
+			pool.byId[q.id] = q;
+			pool.ids.push(q.id);
+		});
+	});
+	return pool;
+}
+
+/**
+ * The facts of a practice event, by the server's own keys: a daily answer must be to a question
+ * of the member's set for its day (drawn as every device draws it, from that day's pool), a day
+ * not after today's; a challenge run counts its right answers before the first mistake.
+ */
+function practiceFacts(app, g, auth, day, ev, facts) {
 	const p = ev.payload;
 	if (ev.type === 'daily.answered') {
+		const pool = practicePool(app, auth, p.day <= day ? p.day : day, p.banks || []);
 		const q = pool.byId[p.questionId];
 		facts.correct = q === undefined ? null : g.isCorrect(q, p.answer.map(String));
 		const content = require(`${__hooks}/lib/content.js`);
 		facts.inDailySet =
-			p.day <= day && content.dailySet(userId, p.day, pool.ids).indexOf(p.questionId) >= 0;
+			p.day <= day && content.dailySet(auth.id, p.day, pool.ids).indexOf(p.questionId) >= 0;
 		return facts;
 	}
+	const pool = practicePool(app, auth, day);
 	let run = 0;
 	for (let i = 0; i < p.answers.length; i++) {
 		const q = pool.byId[p.answers[i].questionId];
@@ -169,12 +213,13 @@ function practiceFacts(app, g, userId, day, ev, facts) {
 }
 
 /** Grade one event and write the server's fields into its record; returns the points. */
-function grade(app, g, userId, day, ev, history) {
+function grade(app, g, auth, day, ev, history) {
+	const userId = auth.id;
 	let verdict;
 	if (ev.problem !== null) {
 		verdict = { status: 'rejected', points: 0, reason: ev.problem };
 	} else if (ev.type === 'daily.answered' || ev.type === 'challenge.completed') {
-		const facts = practiceFacts(app, g, userId, day, ev, {
+		const facts = practiceFacts(app, g, auth, day, ev, {
 			lesson: null,
 			correct: null,
 			alreadyCredited: history.credited(ev.type, ev.subject),
@@ -325,7 +370,7 @@ function ingest(e) {
 	const now = Date.now();
 	const day = g.serverDay(now);
 	const ev = readEvent(g, e.record);
-	const points = grade(e.app, g, auth.id, day, ev, historyOf(e.app, auth.id, day, [ev]));
+	const points = grade(e.app, g, auth, day, ev, historyOf(e.app, auth.id, day, [ev]));
 	e.next();
 	addToTotals(e.app, g, auth, points, now);
 	creditSharers(e.app, g, [ev], auth.id, now, day);
@@ -363,7 +408,7 @@ function ingestAll(app, auth, bodies) {
 	const history = historyOf(app, auth.id, day, fresh);
 	let points = 0;
 	fresh.forEach((ev) => {
-		points += grade(app, g, auth.id, day, ev, history);
+		points += grade(app, g, auth, day, ev, history);
 		app.save(ev.record);
 	});
 	addToTotals(app, g, auth, points, now);

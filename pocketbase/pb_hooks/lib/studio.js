@@ -185,16 +185,31 @@ function review(e) {
 function saveBank(e, creating) {
 	const auth = e.auth;
 	const record = e.record;
+	const fixed = ['author', 'branch', 'organisation', 'source', 'bank_id'];
+	const practice = ['practice_scope', 'practice_from'];
 	if (creating) {
 		record.set('author', auth.id);
 		record.set('branch', auth.getString('branch'));
 		record.set('organisation', organisationOf(e.app, auth.getString('branch')));
 		record.set('source', 'uploaded');
 		record.set('bank_id', '');
+		// 练习题库: for the branch (or, by an admin, the organisation), from the next server day.
+		if ((e.requestInfo().body || {}).practice === true) {
+			const g = require(`${__hooks}/lib/gongxue.js`);
+			record.set('practice_scope', auth.getString('role') === 'admin' ? 'organisation' : 'branch');
+			record.set('practice_from', g.serverDay(Date.now() + 86400000));
+		} else {
+			practice.forEach((f) => record.set(f, ''));
+		}
 	} else {
-		['author', 'branch', 'organisation', 'source', 'bank_id'].forEach((f) =>
-			record.set(f, record.original().get(f))
-		);
+		fixed.concat(practice).forEach((f) => record.set(f, record.original().get(f)));
+		// Its questions are on members' devices and in their daily sets: kept as they are.
+		if (
+			record.getString('practice_from') !== '' &&
+			record.getString('text') !== record.original().getString('text')
+		) {
+			return refuse(e, 400, '练习题库已发布给成员，题目不能再修改；请另存为新题库。');
+		}
 	}
 	const content = require(`${__hooks}/lib/content.js`);
 	const result = content.parseQuestions(record.getString('text'));

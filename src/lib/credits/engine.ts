@@ -110,6 +110,9 @@ const isAnswer = (v: unknown): boolean =>
 	v.length <= 12 &&
 	v.every((a) => typeof a === 'string' && a.length <= 200);
 
+/** Most 练习题库 a daily set may be drawn from. */
+export const MAX_PRACTICE_BANKS = 50;
+
 const isDay = (v: unknown): boolean => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 /** Check an event's payload; returns the reason it is malformed, or null. */
@@ -118,7 +121,15 @@ export function payloadProblem(type: string, payload: unknown): Reason | null {
 	if (typeof payload !== 'object' || payload === null) return 'bad-payload';
 	const p = payload as Record<string, unknown>;
 	if (type === 'daily.answered') {
-		return isDay(p.day) && isText(p.questionId, 64) && isAnswer(p.answer) ? null : 'bad-payload';
+		// `banks`: the 练习题库 in the pool the day's set was drawn from (none: built-in only).
+		const banks =
+			p.banks === undefined ||
+			(Array.isArray(p.banks) &&
+				p.banks.length <= MAX_PRACTICE_BANKS &&
+				p.banks.every((b) => isText(b, 32)));
+		return isDay(p.day) && isText(p.questionId, 64) && isAnswer(p.answer) && banks
+			? null
+			: 'bad-payload';
 	}
 	if (type === 'challenge.completed') {
 		const answers = p.answers;

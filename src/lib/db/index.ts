@@ -9,6 +9,7 @@ export type {
 	MetaRow,
 	MistakeRow,
 	OutboxRow,
+	PracticeBank,
 	PracticeRow,
 	ProgressRow
 } from './schema';

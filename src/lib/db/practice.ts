@@ -42,13 +42,14 @@ export async function openDaily(
 	day: string,
 	round: number,
 	questionIds: string[],
-	now: number
+	now: number,
+	banks: string[] = []
 ): Promise<PracticeRow> {
 	return db.transaction('rw', db.practice, async () => {
 		const id = dailyId(member, day, round);
 		const stored = await db.practice.get(id);
 		if (stored) return stored;
-		const row = newSet(id, 'daily', member, day, round, questionIds, now);
+		const row = { ...newSet(id, 'daily', member, day, round, questionIds, now), banks };
 		await db.practice.add(row);
 		return row;
 	});
@@ -93,7 +94,12 @@ export async function answerDaily(
 			await addEvent(
 				db,
 				'daily.answered',
-				{ day: row.day, questionId: answer.questionId, answer: answer.given },
+				{
+					day: row.day,
+					questionId: answer.questionId,
+					answer: answer.given,
+					...(row.banks?.length ? { banks: row.banks } : {})
+				},
 				answer.at
 			);
 		}

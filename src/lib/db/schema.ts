@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Lesson } from '$lib/content';
+import type { Lesson, Question } from '$lib/content';
 import type { ReviewCard } from '$lib/quiz/review';
 
 /** How far a member got with one lesson. */
@@ -53,6 +53,9 @@ export interface PracticeRow {
 	day: string;
 	round: number;
 	questionIds: string[];
+	/** Daily sets: the 练习题库 whose questions were in the pool it was drawn from (the server
+	 * draws the same set from the same pool). */
+	banks?: string[];
 	answers: AnswerRow[];
 	startedAt: number;
 	finishedAt: number | null;
@@ -109,6 +112,17 @@ export interface LedgerRow {
 	questionId: string | null;
 	/** The payload as sent, so the event can be pushed again if the server ever lost it. */
 	payload: Record<string, unknown>;
+}
+
+/** A leader's 练习题库 as the device keeps it (in the cache table), for offline practice. */
+export interface PracticeBank {
+	id: string;
+	name: string;
+	/** The first server day (YYYY-MM-DD) its questions are in the daily pool. */
+	from: string;
+	questions: Question[];
+	/** The server's `updated`: the bank is fetched again only when it changes. */
+	updated: string;
 }
 
 /** Figures the server computed, kept for offline display: totals and leaderboards. */

@@ -204,6 +204,8 @@ export const zhCN = {
 		intro: '每天五道题，挑战连对，错题按遗忘规律回来复习。没有网络也能答，联网后积分自动同步。',
 		loading: '正在载入题库…',
 		unavailable: '题库还没有保存到本机。请联网打开一次本页，之后离线也能答题。',
+		branchBanks: (names: string, n: number) =>
+			`今天的题目来自内置题库和支部练习题库：${names}（共 ${n} 题）。`,
 		daily: {
 			title: '每日答题',
 			intro: (n: number, cap: number) => `今天的 ${n} 道题，每道答对得 1 分，每天最多 ${cap} 分。`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { challengeOrder, DAILY_SIZE, dailySet, runLength } from './daily';
+import { challengeOrder, DAILY_SIZE, dailySet, poolOn, runLength } from './daily';
 
 const pool = Array.from({ length: 40 }, (_, i) => `q${String(i).padStart(3, '0')}`);
 
@@ -58,5 +58,23 @@ describe('挑战答题', () => {
 		expect(runLength([false, true])).toBe(0);
 		expect(runLength([true, true, true, false, true])).toBe(3);
 		expect(runLength([true, true])).toBe(2);
+	});
+});
+
+describe('the practice pool of a day', () => {
+	const q = (id: string) => ({ id });
+	const banks = [
+		{ id: 'b1', name: '本支部练习', from: '2026-12-01', questions: [q('x1'), q('shared')] },
+		{ id: 'b2', name: '明天起', from: '2026-12-03', questions: [q('y1')] }
+	];
+
+	it('takes the built-in questions and the banks open on that day, each question once', () => {
+		expect(poolOn(['shared', 'a'], banks, '2026-12-02')).toEqual(['shared', 'a', 'x1']);
+		expect(poolOn(['a'], banks, '2026-12-03')).toEqual(['a', 'x1', 'shared', 'y1']);
+	});
+
+	it('keeps a bank out before its first day, so the day’s set does not change under the member', () => {
+		const before = dailySet('m', '2026-12-02', poolOn(['a', 'b'], banks, '2026-12-02'));
+		expect(before.every((id) => id !== 'y1')).toBe(true);
 	});
 });

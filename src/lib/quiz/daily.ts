@@ -49,3 +49,21 @@ export function runLength(correct: readonly boolean[]): number {
 	const miss = correct.indexOf(false);
 	return miss < 0 ? correct.length : miss;
 }
+
+/**
+ * A member's practice pool on a server day: the built-in questions, then those of the practice
+ * banks (练习题库, whose `from` is the first server day they are open) open on that day (as the server counts them: a bank joins the day after it was
+ * published, so a day's set never changes under the member).
+ */
+export function poolOn(
+	builtin: readonly string[],
+	banks: readonly { from: string; questions: readonly { id: string }[] }[],
+	day: string
+): string[] {
+	const ids = new Set(builtin);
+	for (const bank of banks) {
+		if (bank.from === '' || bank.from > day) continue;
+		for (const q of bank.questions) ids.add(q.id);
+	}
+	return [...ids];
+}

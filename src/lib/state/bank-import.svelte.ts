@@ -73,6 +73,9 @@ class BankImport {
 	text = $state('');
 	/** The bank's name. */
 	name = $state('');
+	/** Publish as a 练习题库: members of the branch (an admin's: of the organisation) practise
+	 * it from tomorrow, on their devices; it can no longer be used for contests. */
+	practice = $state(false);
 	/** Ids of the questions the secretary left out ("不要这题"). */
 	dropped = new SvelteSet<string>();
 	/** The last parse of the text: every good question and every problem, by line. */
@@ -197,7 +200,7 @@ class BankImport {
 		try {
 			const record = await pb
 				.collection('banks')
-				.create({ name: this.name.trim(), text }, { requestKey: null });
+				.create({ name: this.name.trim(), text, practice: this.practice }, { requestKey: null });
 			this.clear();
 			return { ok: true, count: typeof record.count === 'number' ? record.count : kept.length };
 		} catch (e) {

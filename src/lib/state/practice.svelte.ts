@@ -13,10 +13,12 @@ import {
 	startChallenge,
 	type AnswerRow,
 	type MistakeRow,
+	type PracticeBank,
 	type PracticeRow
 } from '$lib/db';
+import { PRACTICE_BANKS_KEY } from '$lib/sync';
 import { isAnswerable, isCorrect, type Given } from '$lib/quiz';
-import { challengeOrder, dailySet, runLength } from '$lib/quiz/daily';
+import { challengeOrder, dailySet, poolOn, runLength } from '$lib/quiz/daily';
 import { isDue } from '$lib/quiz/review';
 import { account } from './account.svelte';
 import { storage } from './storage.svelte';
@@ -84,15 +86,20 @@ export type PracticeStatus = 'loading' | 'ready' | 'unavailable';
 
 /**
  * 答题: the day's 每日答题, 挑战答题 runs and the 错题本, all on the device and offline. The
- * questions are the built-in banks of the content pack (precached); answers are kept in Dexie
- * with the events that carry them to the server.
+ * questions are the built-in banks of the content pack (precached) and the 练习题库 of the
+ * member's branch and organisation (pulled by the sync); answers are kept in Dexie with the
+ * events that carry them to the server.
  */
 class Practice {
 	status = $state<PracticeStatus>('loading');
-	/** The practice pool: the built-in banks' questions by id. */
+	/** Every practice question by id: the built-in banks' and the 练习题库'. */
 	#bank: Record<string, Question> = {};
-	#ids: string[] = [];
+	/** The built-in questions' ids. */
+	#builtin: string[] = [];
+	#practiceBanks: PracticeBank[] = [];
 	poolSize = $state(0);
+	/** The 练习题库 in today's pool, by name. */
+	branchBanks = $state<string[]>([]);
 
 	/** The day's set (round 0 scored; later rounds are 再来一组). */
 	daily = new Drill();
@@ -135,10 +142,9 @@ class Practice {
 				for (const q of bank.questions) {
 					if (this.#bank[q.id]) continue;
 					this.#bank[q.id] = q;
-					this.#ids.push(q.id);
+					this.#builtin.push(q.id);
 				}
 			}
-			this.poolSize = this.#ids.length;
 		} catch {
 			// Not cached and no network: nothing to practise with yet.
 			this.status = 'unavailable';
@@ -149,8 +155,13 @@ class Practice {
 			this.status = 'unavailable';
 			return;
 		}
+		this.#takeBanks((await db.cache.get(PRACTICE_BANKS_KEY))?.value);
 		await account.start();
 		this.#subs.push(
+			// 练习题库 the sync brings while the page is open join later sets (and challenges).
+			liveQuery(() => db.cache.get(PRACTICE_BANKS_KEY)).subscribe((row) =>
+				this.#takeBanks(row?.value)
+			),
 			liveQuery(() => db.mistakes.toArray()).subscribe((rows) => (this.mistakes = rows)),
 			liveQuery(() => db.practice.where('kind').equals('challenge').toArray()).subscribe(
 				(rows) =>
@@ -171,6 +182,27 @@ class Practice {
 		if (member) return member;
 		const db = await storage.db();
 		return db === null ? 'device' : deviceId(db);
+	}
+
+	/** The 练习题库 kept on the device, as the sync last brought them. */
+	#takeBanks(value: unknown): void {
+		this.#practiceBanks = (value as PracticeBank[] | undefined) ?? [];
+		for (const bank of this.#practiceBanks) {
+			for (const q of bank.questions) this.#bank[q.id] ??= q;
+		}
+		const today = this.#openBanks(this.day());
+		this.poolSize = this.#pool(this.day()).length;
+		this.branchBanks = today.map((b) => b.name);
+	}
+
+	/** The 练习题库 open on a server day. */
+	#openBanks(day: string): PracticeBank[] {
+		return this.#practiceBanks.filter((b) => b.from !== '' && b.from <= day);
+	}
+
+	/** The pool of a server day, as the server draws from it. */
+	#pool(day: string): string[] {
+		return poolOn(this.#builtin, this.#practiceBanks, day);
 	}
 
 	#questions(ids: string[]): Question[] {
@@ -202,7 +234,9 @@ class Practice {
 		const db = (await storage.db())!;
 		const who = await this.#who();
 		const day = this.day();
-		return openDaily(db, who, day, round, dailySet(who, day, this.#ids, round), Date.now());
+		const set = dailySet(who, day, this.#pool(day), round);
+		const banks = this.#openBanks(day).map((b) => b.id);
+		return openDaily(db, who, day, round, set, Date.now(), banks);
 	}
 
 	async #showDaily(row: PracticeRow): Promise<void> {
@@ -246,7 +280,7 @@ class Practice {
 			run,
 			who,
 			this.day(),
-			challengeOrder(who, run, this.#ids),
+			challengeOrder(who, run, this.#pool(this.day())),
 			Date.now()
 		);
 		this.#showChallenge(row);

@@ -201,7 +201,7 @@ export async function ownBanks(
 	pb: PocketBase
 ): Promise<{ id: string; name: string; count: number }[]> {
 	const rows = await pb.collection('banks').getFullList({
-		filter: 'source != "builtin"',
+		filter: 'source != "builtin" && practice_from = ""',
 		sort: '-updated',
 		fields: 'id,name,count'
 	});

@@ -7,8 +7,10 @@ export { classify, messageOf, statusOf, type Failure } from './errors';
 export {
 	pullLessons,
 	pullAssignments,
+	pullPracticeBanks,
 	lessonOf,
 	ASSIGNMENTS_KEY,
+	PRACTICE_BANKS_KEY,
 	type Assignment
 } from './library';
 export {

@@ -1,8 +1,8 @@
 import type PocketBase from 'pocketbase';
 import type { RecordModel } from 'pocketbase';
-import type { Lesson } from '$lib/content';
+import type { Lesson, Question } from '$lib/content';
 import type { parseLesson as ParseLesson } from '$lib/content/lesson';
-import type { GongxueDb } from '$lib/db';
+import type { GongxueDb, PracticeBank } from '$lib/db';
 
 const CURSOR = 'pull:lessons';
 const PUBLISHED = 'source = "uploaded" && status = "published"';
@@ -101,4 +101,47 @@ export async function pullAssignments(db: GongxueDb, pb: PocketBase): Promise<As
 	});
 	await db.cache.put({ key: ASSIGNMENTS_KEY, value: list, at: Date.now() });
 	return list;
+}
+
+/** Where the member's 练习题库 are kept on the device. */
+export const PRACTICE_BANKS_KEY = 'practice-banks';
+
+/**
+ * Bring the 练习题库 of the member's branch and organisation to the device, for offline
+ * practice: the list is small and read whole (a bank deleted on the server leaves the device
+ * too); the questions of a bank are fetched only when it is new or changed.
+ */
+export async function pullPracticeBanks(db: GongxueDb, pb: PocketBase): Promise<PracticeBank[]> {
+	// Banks of the member's branch, and of their organisation (the API rules show no other
+	// organisation's); a leader also sees other branches' banks, which are not theirs to practise.
+	const branch = String(pb.authStore.record?.branch ?? '');
+	const filter = pb.filter(
+		"practice_from != '' && ((practice_scope = 'branch' && branch = {:branch}) || practice_scope = 'organisation')",
+		{ branch }
+	);
+	const heads = await pb
+		.collection('banks')
+		.getFullList({ filter, fields: 'id,updated', sort: 'practice_from,id', batch: 500 });
+	const kept = (await db.cache.get(PRACTICE_BANKS_KEY))?.value as PracticeBank[] | undefined;
+	const byId = new Map((kept ?? []).map((b) => [b.id, b]));
+	const banks: PracticeBank[] = [];
+	for (const head of heads) {
+		const known = byId.get(head.id);
+		if (known && known.updated === head.updated) {
+			banks.push(known);
+			continue;
+		}
+		const r = await pb
+			.collection('banks')
+			.getOne(head.id, { fields: 'id,name,practice_from,questions,updated' });
+		banks.push({
+			id: r.id,
+			name: String(r.name),
+			from: String(r.practice_from),
+			questions: (r.questions ?? []) as Question[],
+			updated: String(r.updated)
+		});
+	}
+	await db.cache.put({ key: PRACTICE_BANKS_KEY, value: banks, at: Date.now() });
+	return banks;
 }

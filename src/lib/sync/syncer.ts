@@ -1,7 +1,7 @@
 import type PocketBase from 'pocketbase';
 import type { GongxueDb } from '$lib/db';
 import { classify, type Failure } from './errors';
-import { pullAssignments, pullLessons } from './library';
+import { pullAssignments, pullLessons, pullPracticeBanks } from './library';
 import { pullLedger, pullTotals, reconcile } from './pull';
 import { pushBatch } from './push';
 
@@ -99,6 +99,7 @@ export class Syncer {
 			await pullTotals(this.db, this.pb, user);
 			await pullLessons(this.db, this.pb);
 			await pullAssignments(this.db, this.pb);
+			await pullPracticeBanks(this.db, this.pb);
 			this.#failures = 0;
 			this.#set({ phase: 'idle', lastSyncAt: Date.now(), lastFailure: null, retryAt: null });
 		} catch (e) {

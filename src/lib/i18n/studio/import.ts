@@ -49,6 +49,12 @@ export const importMessages = {
 	cancel: '取消',
 	saving: '正在保存…',
 	saved: (name: string, count: number) => `已保存题库"${name}"，共 ${count} 题。`,
+	savedPractice: (name: string, count: number) =>
+		`已发布练习题库"${name}"，共 ${count} 题；明天起进入成员的每日答题。`,
+	practice: '发布为练习题库',
+	practiceHint:
+		'成员同步后可离线练习；明天起加入每日答题和挑战答题。题目和答案会下载到成员手机上，所以练习题库不能用于竞赛，发布后也不能再修改。',
+	contestHint: '不勾选：题库只有书记和管理员能看到，可用于竞赛，题目在开赛前保密。',
 	errors: {
 		unsupported: (file: string) => `无法读取"${file}"：只支持 .txt、.md 和 .docx 文件。`,
 		oldDoc: '不支持旧版 Word（.doc）文件：请在 Word 中另存为 .docx，或直接复制文字粘贴进来。',
