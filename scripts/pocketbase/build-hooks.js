@@ -19,6 +19,7 @@ export function buildHooksLib() {
 		HOOKS_LIB,
 		[
 			"export { evaluate, payloadProblem, subjectOf, serverDay, periodsOf, rules, sharerVerdict, isFeatured, SHARER_EVENT, CONTEST_JOINED, CONTEST_PLACED, contestPoints, contestPointsValid } from './src/lib/credits/engine.ts';",
+			"export { creditsInYear, paceOf, streakOf, targetsOf, targetsValid, trackOf } from './src/lib/credits/targets.ts';",
 			"export { isCorrect } from './src/lib/quiz/grade.ts';",
 			"export { livePhase, liveEnd, windowPhase, answerScore, rank } from './src/lib/quiz/contest.ts';"
 		],
