@@ -109,6 +109,7 @@ export default ts.config(
 						'SelectField',
 						'BoolField',
 						'TextField',
+						'JSONField',
 						'NumberField',
 						'FileField',
 						'AutodateField',
