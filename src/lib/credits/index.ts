@@ -1,3 +1,4 @@
 /** The point rules: what an event is worth, daily caps, server time. Pure; shared with the server hooks. */
 export * from './engine';
 export { estimatePending, type PendingEstimate } from './estimate';
+export * from './targets';

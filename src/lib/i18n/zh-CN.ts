@@ -247,6 +247,49 @@ export const zhCN = {
 			counter: (i: number, n: number) => `复习 第 ${i} / ${n} 题`
 		}
 	},
+	credits: {
+		title: (year: number) => `${year} 年学分`,
+		track: { required: '必修', elective: '选修' } as Record<string, string>,
+		figure: (earned: number, target: number) => `${earned} / ${target} 学分`,
+		reached: '已完成本年度目标',
+		left: (left: number, perWeek: number, days: number) =>
+			`还差 ${left} 学分，距年底 ${days} 天：每周学 ${perWeek} 节课可以按时完成`,
+		behind: '进度落后于全年平均，建议多学几节',
+		targetsFrom: (org: string) => `目标由${org}设定`,
+		streak: (n: number) => `连续学习 ${n} 天`,
+		longest: (n: number) => `最长 ${n} 天`,
+		forgiven: '（本周漏学的一天已原谅）',
+		noStreak: '今天学一节课，开始连续学习记录',
+		record: '成长档案'
+	},
+	record: {
+		title: '党员成长档案',
+		year: '年度',
+		member: (name: string, org: string) => `${name}${org ? ` · ${org}` : ''}`,
+		printed: (date: string) => `打印日期：${date}`,
+		print: '打印',
+		pdf: '下载 PDF',
+		pdfHint: '在打印窗口中选择“另存为 PDF”即可下载。',
+		credits: '学分与目标',
+		lessons: (n: number) => `完成课程 ${n} 节`,
+		noLessons: '这一年还没有完成的课程。',
+		quiz: (right: number, n: number) =>
+			n === 0
+				? '课后测验：没有作答'
+				: `课后测验：答对 ${right} / ${n}（${Math.round((right / n) * 100)}%）`,
+		practice: (daily: number, runs: number) => `每日答题 ${daily} 题 · 挑战答题 ${runs} 轮`,
+		contests: '竞赛',
+		noContests: '这一年没有参加竞赛。',
+		place: (n: number | null) => (n === null ? '参赛' : `第 ${n} 名`),
+		shared: '分享的课程',
+		noShared: '这一年没有被他人学习的分享课程。',
+		learners: (n: number) => `${n} 人学习`,
+		activities: '志愿服务与组织生活',
+		noActivities: '这一年没有经审核的活动记录。',
+		points: (n: number) => `全年积分 ${n}`,
+		streak: (n: number) => `最长连续学习 ${n} 天`,
+		offline: '离线时显示本机已同步的记录；联网后会更新。'
+	},
 	me: {
 		title: '我的',
 		lessonsDone: '已完成课程',

@@ -90,8 +90,19 @@ class Account {
 	totals = $derived<Totals | null>(this.member ? (this.#totals[this.member.id] ?? null) : null);
 	/** Points the waiting events should bring, by the same rules (an estimate). */
 	waitingPoints = $state(0);
-	/** The member's point history, newest first. */
-	ledger = $derived(this.#ledgerRows.filter((r) => r.user === this.member?.id).slice(0, 100));
+	/** The member's whole point history as the server confirmed it, newest first. */
+	history = $derived(this.#ledgerRows.filter((r) => r.user === this.member?.id));
+	/** Its latest entries, for the ledger on /me. */
+	ledger = $derived(this.history.slice(0, 100));
+	/** Server days with any study: confirmed by the server, or waiting on this device. */
+	studyDays = $derived([
+		...this.history
+			.filter((r) => r.status === 'accepted' && r.type in rules.activities)
+			.map((r) => r.serverDay),
+		...this.#outbox
+			.filter((r) => this.#mine(r.user) && r.refused === null)
+			.map((r) => serverDay(r.at + this.clockOffset))
+	]);
 	/** Points earned today (server day) per activity, against each daily cap. */
 	today = $derived(
 		(Object.keys(rules.activities) as ActivityType[]).map((type) => ({

@@ -34,3 +34,4 @@ export {
 	type ResultMember,
 	type ResultAnswer
 } from './contests';
+export { pullCredits, CREDITS_KEY, type CreditYear } from './credits';

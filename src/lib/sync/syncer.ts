@@ -2,6 +2,7 @@ import type PocketBase from 'pocketbase';
 import type { GongxueDb } from '$lib/db';
 import { classify, type Failure } from './errors';
 import { pullAssignments, pullLessons, pullPracticeBanks } from './library';
+import { pullCredits } from './credits';
 import { pullLedger, pullTotals, reconcile } from './pull';
 import { pushBatch } from './push';
 
@@ -100,6 +101,7 @@ export class Syncer {
 			await pullLessons(this.db, this.pb);
 			await pullAssignments(this.db, this.pb);
 			await pullPracticeBanks(this.db, this.pb);
+			await pullCredits(this.db, this.pb);
 			this.#failures = 0;
 			this.#set({ phase: 'idle', lastSyncAt: Date.now(), lastFailure: null, retryAt: null });
 		} catch (e) {

@@ -1,0 +1,5 @@
+import { fetchIndex } from '$lib/content/pack';
+
+export async function load({ fetch }) {
+	return { index: await fetchIndex(fetch) };
+}

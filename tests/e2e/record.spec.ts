@@ -1,0 +1,102 @@
+// 学分 and the growth record in Chromium against a real PocketBase: a member's year (credits by
+// track against the organisation's targets, the pace, the streak) on /me, and the printed
+// growth record, whose PDF holds what the page shows.
+import { extractText, getDocumentProxy } from 'unpdf';
+import { v7 as uuidv7 } from 'uuid';
+import { serverDay } from '../../src/lib/credits/engine';
+import { builtIndex } from './helpers';
+import { expect, person, test, type Backend } from './server';
+
+/** An event the server confirmed for `user`, on a server day `daysAgo` before today. */
+function confirmed(
+	backend: Backend,
+	user: string,
+	type: string,
+	points: number,
+	daysAgo: number,
+	payload: Record<string, unknown> = {}
+) {
+	const at = Date.now() - daysAgo * 86_400_000;
+	return backend.su.collection('events').create({
+		event_id: uuidv7(),
+		user,
+		type,
+		device: 'server',
+		client_at: at,
+		payload,
+		server_day: serverDay(at),
+		status: 'accepted',
+		points,
+		reason: '',
+		subject: uuidv7(),
+		lesson: typeof payload.lessonId === 'string' ? payload.lessonId : ''
+	});
+}
+
+test('a member’s year of 学分 shows against the targets with a pace and a streak; the growth record prints to A4 PDF', async ({
+	browser,
+	backend
+}) => {
+	const index = builtIndex();
+	const required = index.lessons.find((l) => l.track === 'required')!;
+	const member = await person(browser, backend, 'member');
+	// This year: a required lesson (3 credits), three days of daily answers in a row, a contest win.
+	const today = serverDay(Date.now());
+	const daysAgo = today.slice(5) < '01-04' ? 0 : 1;
+	await confirmed(backend, member.id, 'lesson.completed', 3, daysAgo, {
+		lessonId: required.id,
+		seconds: 300
+	});
+	for (const d of [daysAgo, daysAgo + 1, daysAgo + 2].filter((d) =>
+		serverDay(Date.now() - d * 86_400_000).startsWith(today.slice(0, 4))
+	)) {
+		await confirmed(backend, member.id, 'daily.answered', 1, d, {
+			day: '',
+			questionId: 'q',
+			answer: ['A']
+		});
+	}
+	await confirmed(backend, member.id, 'contest.placed', 5, daysAgo, {
+		contestId: 'c1',
+		name: '党史知识竞赛',
+		place: 1
+	});
+
+	const p = member.page;
+	await p.getByRole('button', { name: '立即同步' }).click();
+	await expect(p.getByRole('status').filter({ hasText: /已同步/ })).toBeVisible();
+	await p.reload();
+	await p.locator('html[data-hydrated]').waitFor();
+	const year = p.getByRole('region', { name: `${today.slice(0, 4)} 年学分` });
+	await expect(year.getByTestId('credits-required')).toHaveText('3 / 24 学分');
+	await expect(year.getByRole('progressbar', { name: /必修/ })).toHaveAttribute('value', '3');
+	await expect(year).toContainText('还差 21 学分');
+	await expect(year).toContainText(/每周学 \d+ 节课可以按时完成/);
+	await expect(year.getByTestId('streak')).toContainText(/连续学习 \d+ 天/);
+
+	await year.getByRole('link', { name: '成长档案' }).click();
+	const record = p.getByRole('article', { name: /党员成长档案/ });
+	await expect(record).toContainText(required.title);
+	await expect(record).toContainText('党史知识竞赛 · 第 1 名');
+	await p.emulateMedia({ media: 'print' });
+	await expect(p.getByRole('navigation')).toBeHidden();
+	const pdf = await p.pdf({ format: 'A4' });
+	const { text, totalPages } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), {
+		mergePages: true
+	});
+	expect(totalPages).toBeGreaterThanOrEqual(1);
+	const flat = text.replace(/\s+/g, '');
+	for (const expected of [
+		`党员成长档案·${today.slice(0, 4)}`,
+		member.name,
+		'打印日期',
+		'完成课程1节',
+		required.title.replace(/\s+/g, ''),
+		'党史知识竞赛·第1名',
+		'必修：3/24学分'
+	]) {
+		expect(flat).toContain(expected);
+	}
+	expect(flat).not.toContain('立即同步');
+	await member.context.close();
+});
