@@ -33,7 +33,7 @@ function confirmed(
 	});
 }
 
-test('a member’s year of 学分 shows against the targets with a pace and a streak; the growth record prints to A4 PDF', async ({
+test('a member’s year of 学分 shows against the targets with a pace and a streak, the home page suggests what closes the gap, and the growth record prints to A4 PDF', async ({
 	browser,
 	backend
 }) => {
@@ -73,6 +73,14 @@ test('a member’s year of 学分 shows against the targets with a pace and a st
 	await expect(year).toContainText('还差 21 学分');
 	await expect(year).toContainText(/每周学 \d+ 节课可以按时完成/);
 	await expect(year.getByTestId('streak')).toContainText(/连续学习 \d+ 天/);
+
+	// The home page suggests lessons that close the gap, with why.
+	await p.getByRole('navigation').getByRole('link', { name: '首页' }).click();
+	const suggested = p.getByRole('region', { name: '补学分：建议先学' });
+	await expect(suggested.getByRole('link')).toHaveCount(3);
+	await expect(suggested).toContainText(/补(必修|选修)学分|正确率/);
+	await expect(suggested).not.toContainText(required.title);
+	await p.getByRole('navigation').getByRole('link', { name: '我的' }).click();
 
 	await year.getByRole('link', { name: '成长档案' }).click();
 	const record = p.getByRole('article', { name: /党员成长档案/ });

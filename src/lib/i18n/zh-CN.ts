@@ -111,6 +111,10 @@ export const zhCN = {
 	track: { required: '必修', elective: '选修' },
 	status: { done: '已完成', started: '学习中', todo: '未学习' },
 	home: {
+		suggested: '补学分：建议先学',
+		suggestTrack: (track: string) => `补${track}学分`,
+		suggestWeak: (category: string, percent: number) =>
+			`「${category}」类课后测验正确率 ${percent}%，先补这一课`,
 		title: '今日学习',
 		resume: '继续学习',
 		resumeAction: '接着学',

@@ -15,4 +15,4 @@ export {
 export { install } from './install.svelte';
 export { account, type Member, type Board, type AuthProblem } from './account.svelte';
 export { library } from './library.svelte';
-export { dueSoon, DUE_SOON_DAYS } from './today';
+export { dueSoon, DUE_SOON_DAYS, accuracyByCategory, suggestLessons } from './today';

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { LessonMeta } from '$lib/content';
 import type { ProgressRow } from '$lib/db';
 import {
+	accuracyByCategory,
 	categoriesOf,
 	dueSoon,
 	DUE_SOON_DAYS,
 	filterFromQuery,
 	filterLessons,
 	filterToQuery,
+	suggestLessons,
 	today
 } from './today';
 
@@ -136,5 +138,44 @@ describe('assignments from the branch', () => {
 		];
 		const soon = dueSoon(list, { d: row('d', 'completed', 1) }, now);
 		expect(soon.map((a) => a.lessonId)).toEqual(['a', 'b']);
+	});
+});
+
+describe('lessons that close the 学分 gap', () => {
+	const accuracy = accuracyByCategory(
+		[
+			{ lessonId: 'a', right: true },
+			{ lessonId: 'd', right: true },
+			{ lessonId: 'b', right: false },
+			{ lessonId: 'c', right: true }
+		],
+		lessons
+	);
+
+	it('measures accuracy per category from the member’s answers', () => {
+		expect(accuracy.get('组织生活')).toEqual({ right: 1, answers: 2 });
+		expect(accuracy.get('党章党规')).toEqual({ right: 2, answers: 2 });
+	});
+
+	it('puts the weakest category first among unstudied lessons of the tracks still short', () => {
+		const rows = { c: row('c', 'completed', 1) };
+		const both = suggestLessons(lessons, rows, { required: 4, elective: 2 }, accuracy);
+		expect(both.map((s) => [s.lesson.id, s.accuracy])).toEqual([
+			['b', 0.5],
+			['a', 1],
+			['d', 1]
+		]);
+		const requiredOnly = suggestLessons(lessons, rows, { required: 4, elective: 0 }, accuracy);
+		expect(requiredOnly.map((s) => s.lesson.id)).toEqual(['a']);
+		expect(suggestLessons(lessons, rows, { required: 0, elective: 0 }, accuracy)).toEqual([]);
+	});
+
+	it('counts a category never answered as middling', () => {
+		const fresh = [...lessons, lesson('e', '党史', 'elective')];
+		const picks = suggestLessons(fresh, {}, { required: 0, elective: 9 }, accuracy, 2);
+		expect(picks.map((s) => [s.lesson.id, s.accuracy])).toEqual([
+			['b', 0.5],
+			['e', null]
+		]);
 	});
 });

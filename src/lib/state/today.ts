@@ -120,3 +120,55 @@ export function filterToQuery(f: LessonFilter): string {
 	const s = q.toString();
 	return s === '' ? '' : `?${s}`;
 }
+
+/** A lesson the home page suggests to close a 学分 gap, and why. */
+export interface Suggestion {
+	lesson: LessonMeta;
+	/** The category's share of right first answers, when the member has answered in it. */
+	accuracy: number | null;
+}
+
+/** Right and total answers per lesson category. */
+export type CategoryAccuracy = Map<string, { right: number; answers: number }>;
+
+/** A member's answers per category, from their confirmed quiz answers. */
+export function accuracyByCategory(
+	answers: readonly { lessonId: string; right: boolean }[],
+	lessons: readonly LessonMeta[]
+): CategoryAccuracy {
+	const category = new Map(lessons.map((l) => [l.id, l.category]));
+	const out: CategoryAccuracy = new Map();
+	for (const a of answers) {
+		const c = category.get(a.lessonId);
+		if (c === undefined) continue;
+		const s = out.get(c) ?? { right: 0, answers: 0 };
+		s.answers++;
+		if (a.right) s.right++;
+		out.set(c, s);
+	}
+	return out;
+}
+
+/**
+ * The next lessons that close the year's 学分 gaps: not yet studied, of a track still short,
+ * those of the categories where the member answers worst first (a category not yet answered
+ * counts as middling), then in curriculum order.
+ */
+export function suggestLessons(
+	lessons: readonly LessonMeta[],
+	rows: Record<string, ProgressRow>,
+	left: Record<'required' | 'elective', number>,
+	accuracy: CategoryAccuracy,
+	count = 3
+): Suggestion[] {
+	const rate = (category: string) => {
+		const s = accuracy.get(category);
+		return s && s.answers > 0 ? s.right / s.answers : null;
+	};
+	return lessons
+		.map((lesson, order) => ({ lesson, order, accuracy: rate(lesson.category) }))
+		.filter(({ lesson }) => left[lesson.track] > 0 && rows[lesson.id]?.status !== 'completed')
+		.sort((a, b) => (a.accuracy ?? 0.5) - (b.accuracy ?? 0.5) || a.order - b.order)
+		.slice(0, count)
+		.map(({ lesson, accuracy }) => ({ lesson, accuracy }));
+}
