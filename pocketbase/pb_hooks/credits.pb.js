@@ -13,3 +13,10 @@ routerAdd(
 	(e) => require(`${__hooks}/lib/credits.js`).year(e),
 	$apis.requireAuth('users')
 );
+
+routerAdd(
+	'GET',
+	'/api/gongxue/records',
+	(e) => require(`${__hooks}/lib/credits.js`).records(e),
+	$apis.requireAuth('users')
+);

@@ -20,6 +20,7 @@ export function buildHooksLib() {
 		[
 			"export { evaluate, payloadProblem, subjectOf, serverDay, periodsOf, rules, sharerVerdict, isFeatured, SHARER_EVENT, CONTEST_JOINED, CONTEST_PLACED, contestPoints, contestPointsValid } from './src/lib/credits/engine.ts';",
 			"export { creditsInYear, paceOf, streakOf, targetsOf, targetsValid, trackOf } from './src/lib/credits/targets.ts';",
+			"export { yearRecord } from './src/lib/credits/record.ts';",
 			"export { isCorrect } from './src/lib/quiz/grade.ts';",
 			"export { livePhase, liveEnd, windowPhase, answerScore, rank } from './src/lib/quiz/contest.ts';"
 		],
@@ -52,6 +53,7 @@ function bundle(outfile, exports, from, inject = []) {
 		target: 'es2015',
 		platform: 'neutral',
 		mainFields: ['module', 'main'],
+		alias: { $lib: join(root, 'src/lib') },
 		inject,
 		outfile,
 		banner: {

@@ -5,7 +5,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { v7 as uuidv7 } from 'uuid';
 import { serverDay } from '../../src/lib/credits/engine';
 import { builtIndex } from './helpers';
-import { expect, person, test, type Backend } from './server';
+import { expect, makeUser, person, test, type Backend } from './server';
 
 /** An event the server confirmed for `user`, on a server day `daysAgo` before today. */
 function confirmed(
@@ -107,4 +107,32 @@ test('a member’s year of 学分 shows against the targets with a pace and a st
 	}
 	expect(flat).not.toContain('立即同步');
 	await member.context.close();
+});
+
+test('a secretary prints the branch’s growth records, one A4 page each', async ({
+	browser,
+	backend
+}) => {
+	const index = builtIndex();
+	const lesson = index.lessons.find((l) => l.track === 'required')!;
+	const { id, name } = await makeUser(backend, 'member', `档案党员${Date.now().toString(36)}`);
+	await confirmed(backend, id, 'lesson.completed', 3, 0, { lessonId: lesson.id, seconds: 300 });
+	const secretary = await person(browser, backend, 'secretary');
+	const s = secretary.page;
+	await s.goto(`${backend.url}/studio/records`);
+	await s.locator('html[data-hydrated]').waitFor();
+	const record = s.getByRole('article').filter({ hasText: name });
+	await expect(record).toContainText(lesson.title);
+	await expect(record).toContainText('必修：3 / 24 学分');
+	await s.emulateMedia({ media: 'print' });
+	const pdf = await s.pdf({ format: 'A4' });
+	const { text, totalPages } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), {
+		mergePages: false
+	});
+	// One page per member of the branch, this member's among them.
+	const count = await s.getByRole('article').count();
+	expect(totalPages).toBeGreaterThanOrEqual(count);
+	const page = text.find((p) => p.replace(/\s+/g, '').includes(name));
+	expect(page?.replace(/\s+/g, '')).toContain(lesson.title.replace(/\s+/g, ''));
+	await secretary.context.close();
 });

@@ -110,3 +110,40 @@ describe('an organisation’s targets', () => {
 		});
 	});
 });
+
+describe('a branch’s growth records', () => {
+	it('its secretary and the organisation’s admin print them; members and other branches may not', async () => {
+		const year = Number(serverDay(Date.now()).slice(0, 4));
+		await ctx.su.collection('events').create({
+			event_id: uuidv7(),
+			user: org.ids.other,
+			type: 'lesson.completed',
+			payload: { lessonId: lessons.required },
+			server_day: serverDay(Date.now()),
+			status: 'accepted',
+			points: 3,
+			subject: unique('s'),
+			lesson: lessons.required
+		});
+		const records = (pb: typeof org.as.member, query = '') =>
+			pb.send(`/api/gongxue/records?year=${year}${query}`, { method: 'GET' });
+		const printed = await records(org.as.secretary);
+		expect(printed).toMatchObject({ year, organisation: '测试组织', branch: '第一支部' });
+		const other = printed.members.find((x: { id: string }) => x.id === org.ids.other);
+		expect(other.record.credits.required).toBe(3);
+		expect(other.record.lessons).toEqual([expect.objectContaining({ id: lessons.required })]);
+		expect(printed.titles[lessons.required!]).toBe('学分课程');
+		expect(printed.members.map((x: { id: string }) => x.id)).not.toContain(org.ids.stranger);
+		const byAdmin = await records(org.as.admin, `&branch=${org.branches[1]}`);
+		expect(byAdmin.members.map((x: { id: string }) => x.id)).toContain(org.ids.stranger);
+		for (const [pb, query] of [
+			[org.as.member, ''],
+			[org.as.otherSecretary, `&branch=${org.branches[0]}`]
+		] as const) {
+			await expect(records(pb, query)).rejects.toMatchObject({
+				status: 403,
+				response: { message: '只有本支部书记或组织管理员可以打印支部的成长档案。' }
+			});
+		}
+	});
+});

@@ -78,4 +78,69 @@ function year(e) {
 	});
 }
 
-module.exports = { saveTargets: saveTargets, year: year };
+/** A member's events as the device's ledger has them (the growth record reads these). */
+function ledgerOf(app, userId) {
+	return app
+		.findRecordsByFilter('events', 'user = {:u}', 'client_at', 0, 0, { u: userId })
+		.map((r) => {
+			const payload = JSON.parse(r.getString('payload') || '{}') || {};
+			return {
+				type: r.getString('type'),
+				status: r.getString('status'),
+				points: r.getInt('points'),
+				reason: r.getString('reason') || null,
+				serverDay: r.getString('server_day'),
+				at: r.getFloat('client_at'),
+				lessonId: typeof payload.lessonId === 'string' ? payload.lessonId : '',
+				payload: payload
+			};
+		});
+}
+
+/**
+ * GET /api/gongxue/records?year=YYYY[&branch=ID]: the growth records of a branch's members for
+ * a year, for its secretary (their own branch) or its organisation's admin (any of its branches).
+ */
+function records(e) {
+	const g = require(`${__hooks}/lib/gongxue.js`);
+	const auth = e.auth;
+	const role = auth.getString('role');
+	const own = auth.getString('branch');
+	const today = g.serverDay(Date.now());
+	const query = e.request.url.query();
+	const y = parseInt(query.get('year') || today.slice(0, 4), 10);
+	if (!(y >= 2000 && y <= 2100)) return refuse(e, 400, '年份有误。');
+	const branchId = query.get('branch') || own;
+	const org = organisationOf(e.app, own);
+	const allowed =
+		(role === 'secretary' && branchId === own) ||
+		(role === 'admin' && organisationOf(e.app, branchId) === org && org !== '');
+	if (!allowed) return refuse(e, 403, '只有本支部书记或组织管理员可以打印支部的成长档案。');
+	const branch = byId(e.app, 'branches', branchId);
+	const organisation = byId(e.app, 'organisations', org);
+	const tracks = {};
+	const titles = {};
+	e.app.findRecordsByFilter('lessons', "lesson_id != ''", '', 0, 0).forEach((l) => {
+		tracks[l.getString('lesson_id')] = l.getString('track') || null;
+		titles[l.getString('lesson_id')] = l.getString('title');
+	});
+	const members = e.app
+		.findRecordsByFilter('users', 'branch = {:b}', 'name', 0, 0, { b: branchId })
+		.map((u) => ({
+			id: u.id,
+			name: u.getString('name'),
+			record: g.yearRecord(ledgerOf(e.app, u.id), y, (id) => tracks[id] || null, today)
+		}));
+	return e.json(200, {
+		year: y,
+		organisation: organisation === null ? '' : organisation.getString('name'),
+		branch: branch === null ? '' : branch.getString('name'),
+		targets: g.targetsOf(
+			organisation === null ? null : JSON.parse(organisation.getString('targets') || 'null')
+		),
+		titles: titles,
+		members: members
+	});
+}
+
+module.exports = { saveTargets: saveTargets, year: year, records: records };

@@ -2,3 +2,4 @@
 export * from './engine';
 export { estimatePending, type PendingEstimate } from './estimate';
 export * from './targets';
+export * from './record';

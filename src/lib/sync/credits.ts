@@ -1,5 +1,5 @@
 import type PocketBase from 'pocketbase';
-import type { Credits, Streak } from '$lib/credits/targets';
+import type { Credits, Streak, YearRecord } from '$lib/credits';
 import type { GongxueDb } from '$lib/db';
 
 /** Where a member's year of 学分 is kept for offline display. */
@@ -27,4 +27,25 @@ export async function pullCredits(
 	})) as CreditYear;
 	if (year === undefined) await db.cache.put({ key: CREDITS_KEY, value: r, at: Date.now() });
 	return r;
+}
+
+/** A branch's growth records for a year, as its secretary (or the organisation's admin) prints them. */
+export interface BranchRecords {
+	year: number;
+	organisation: string;
+	branch: string;
+	targets: Credits;
+	/** Lesson titles by lesson id. */
+	titles: Record<string, string>;
+	members: { id: string; name: string; record: YearRecord }[];
+}
+
+/** Fetch a branch's growth records (the leader's own branch unless `branch` is given). */
+export function branchRecords(
+	pb: PocketBase,
+	year: number,
+	branch?: string
+): Promise<BranchRecords> {
+	const query = `year=${year}${branch ? `&branch=${encodeURIComponent(branch)}` : ''}`;
+	return pb.send(`/api/gongxue/records?${query}`, { method: 'GET' });
 }

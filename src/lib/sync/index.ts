@@ -34,4 +34,10 @@ export {
 	type ResultMember,
 	type ResultAnswer
 } from './contests';
-export { pullCredits, CREDITS_KEY, type CreditYear } from './credits';
+export {
+	pullCredits,
+	branchRecords,
+	CREDITS_KEY,
+	type CreditYear,
+	type BranchRecords
+} from './credits';

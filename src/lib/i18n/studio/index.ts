@@ -13,7 +13,25 @@ export const studioMessages = {
 	title: '工作室',
 	loading: '正在载入…',
 	signIn: '登录后可以在这里写课程、分享党课；支部书记还可以导入题库、指派必修课、查看支部概况。',
-	tabs: { lessons: '课程', import: '导入题库', assign: '指派必修', report: '支部概况' },
+	tabs: {
+		lessons: '课程',
+		import: '导入题库',
+		assign: '指派必修',
+		report: '支部概况',
+		records: '成长档案'
+	},
+	records: {
+		title: '支部党员成长档案',
+		intro: '按年度汇总每位党员的学分、课程、答题、竞赛、分享和活动记录；打印时每人一页（A4）。',
+		year: '年度',
+		branch: '支部',
+		own: '我所在的支部',
+		print: '打印全部',
+		loading: '正在汇总成长档案…',
+		empty: '这个支部还没有党员。',
+		offline: '汇总成长档案需要联网，请联网后再试。',
+		count: (n: number) => `共 ${n} 人`
+	},
 	status: {
 		draft: '草稿',
 		review: '待审核',

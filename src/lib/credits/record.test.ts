@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LedgerRow } from '$lib/db';
+import type { LedgerRow } from '../db/schema';
 import { recordYears, yearRecord } from './record';
 
 let n = 0;

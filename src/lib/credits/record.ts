@@ -1,13 +1,19 @@
-import {
-	CONTEST_JOINED,
-	CONTEST_PLACED,
-	creditsInYear,
-	SHARER_EVENT,
-	streakOf,
-	type Credits,
-	type Track
-} from '$lib/credits';
-import type { LedgerRow } from '$lib/db';
+import { CONTEST_JOINED, CONTEST_PLACED, SHARER_EVENT } from './engine';
+import { creditsInYear, streakOf, type Credits, type Track } from './targets';
+
+/** One confirmed event as the record reads it (a device's ledger row has this shape). */
+export interface RecordRow {
+	type: string;
+	status: string;
+	points: number;
+	reason: string | null;
+	/** YYYY-MM-DD, Beijing time. */
+	serverDay: string;
+	/** When it happened (ms). */
+	at: number;
+	lessonId: string;
+	payload: Record<string, unknown>;
+}
 
 /** A member's year in the growth record (党员成长档案), from the points the server confirmed. */
 export interface YearRecord {
@@ -38,7 +44,7 @@ const STUDY = new Set([
 const KNOWN = new Set([...STUDY, SHARER_EVENT, CONTEST_JOINED, CONTEST_PLACED]);
 
 /** The years a member has history in, newest first (always including `thisYear`). */
-export function recordYears(history: readonly LedgerRow[], thisYear: number): number[] {
+export function recordYears(history: readonly RecordRow[], thisYear: number): number[] {
 	const years = new Set([thisYear]);
 	for (const r of history) years.add(Number(r.serverDay.slice(0, 4)));
 	return [...years].filter((y) => y > 2000).sort((a, b) => b - a);
@@ -49,7 +55,7 @@ export function recordYears(history: readonly LedgerRow[], thisYear: number): nu
  * day) ends the last streak of the current year.
  */
 export function yearRecord(
-	history: readonly LedgerRow[],
+	history: readonly RecordRow[],
 	year: number,
 	trackOf: (lessonId: string) => Track | null,
 	today: string
