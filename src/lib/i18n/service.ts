@@ -43,6 +43,7 @@ export const serviceMessages = {
 	offlineUnsaved: '当前离线，而这个浏览器无法在本机保存：请联网后再提交，填写的内容仍在表单里。',
 	queuedList: '待提交（保存在本机）',
 	queuedHint: '联网后自动提交；照片也保存在本机。',
+	sendNow: '立即提交',
 	editAgain: '放回表单修改',
 	refused: (why: string) => `未能提交：${why}`,
 	discard: '放弃这条',

@@ -103,15 +103,20 @@ class ServiceDesk {
 	async refresh(): Promise<void> {
 		const pb = account.client();
 		const db = this.#db;
-		if (pb === null || this.#member === '') return;
+		const member = this.#member;
+		if (pb === null || member === '') return;
 		try {
-			this.records = await ownActivities(pb, this.#member);
+			const records = await ownActivities(pb, member);
+			this.records = records;
 			this.listProblem = null;
-			await db?.cache.put({ key: cacheKey(this.#member), value: this.records, at: Date.now() });
-			if (this.records.some((r) => r.photo !== '')) this.token = await fileToken(pb);
+			if (records.some((r) => r.photo !== '')) this.token = await fileToken(pb);
+			// The list as fetched (the state's copy is a proxy, which IndexedDB cannot store).
+			await db?.cache
+				.put({ key: cacheKey(member), value: records, at: Date.now() })
+				.catch((e: unknown) => storage.report(e));
 		} catch (e) {
 			this.listProblem = classify(e) === 'offline' ? 'offline' : 'failed';
-			const kept = await db?.cache.get(cacheKey(this.#member));
+			const kept = await db?.cache.get(cacheKey(member));
 			if (kept && this.records.length === 0) this.records = kept.value as ServiceRecord[];
 		} finally {
 			this.loaded = true;
