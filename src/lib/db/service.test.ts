@@ -45,6 +45,16 @@ describe('meeting check-in', () => {
 		expect(await db.outbox.count()).toBe(2);
 	});
 
+	it('a check-in made signed out counts for whoever signs in next, once', async () => {
+		await db.meta.delete('user');
+		const first = await checkIn(db, 'meeting2', 'secret', 1000);
+		expect(first.event?.user).toBeNull();
+		await db.meta.put({ key: 'user', value: 'member-1' });
+		expect(await checkinOf(db, 'meeting2')).toEqual(first.row);
+		expect((await checkIn(db, 'meeting2', 'secret', 2000)).event).toBeNull();
+		expect(await db.outbox.count()).toBe(1);
+	});
+
 	it('keeps neither the check-in nor its event when the write fails', async () => {
 		db.outbox.hook('creating', () => {
 			throw new Error('disk full');

@@ -11,8 +11,8 @@ const checkinId = (member: string | null, meeting: string) => `${member ?? 'devi
 
 /**
  * Check in to a meeting with the code scanned from its QR code. The first check-in of the
- * signed-in member (or, signed out, of the device) writes the row and its event; a later one
- * returns the row as it was, with no event.
+ * signed-in member (or, signed out, of the device) writes the row and its event; a later one,
+ * or one after a signed-out check-in on this device, returns the row as it was, with no event.
  */
 export async function checkIn(
 	db: GongxueDb,
@@ -23,7 +23,7 @@ export async function checkIn(
 	return db.transaction('rw', [db.checkins, db.outbox, db.meta], async () => {
 		const member = await currentUser(db);
 		const id = checkinId(member, meeting);
-		const stored = await db.checkins.get(id);
+		const stored = (await db.checkins.get(id)) ?? (await db.checkins.get(checkinId(null, meeting)));
 		if (stored) return { row: stored, event: null };
 		const event = await addEvent(db, 'meeting.checkin', { meetingId: meeting, token }, now);
 		const row: CheckinRow = { id, meeting, member, token, at: now, event: event.id };
@@ -32,9 +32,11 @@ export async function checkIn(
 	});
 }
 
-/** The signed-in member's (or the device's) check-in to a meeting, if any. */
+/** The signed-in member's check-in to a meeting, or the one made here while signed out (its
+ * event goes to whoever signs in next), if any. */
 export async function checkinOf(db: GongxueDb, meeting: string): Promise<CheckinRow | null> {
-	return (await db.checkins.get(checkinId(await currentUser(db), meeting))) ?? null;
+	const own = await db.checkins.get(checkinId(await currentUser(db), meeting));
+	return own ?? (await db.checkins.get(checkinId(null, meeting))) ?? null;
 }
 
 /** Keep an activity to send when the network is back. */
