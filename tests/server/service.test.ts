@@ -166,7 +166,8 @@ describe('review', () => {
 			device: 'server',
 			server_day: today()
 		});
-		expect(events[0]?.payload).toMatchObject({ name: `志愿服务 · 3 小时 · ${today()}` });
+		const name = `志愿服务 · 3 小时 · ${today()}`;
+		expect(events[0]?.payload).toMatchObject({ name, title: name, kind: 'volunteer', hours: 3 });
 		expect(await totalOf(o.ids.member)).toBe(6);
 		const stored = await ctx.su.collection('service_activities').getOne(made.id);
 		expect(stored).toMatchObject({ status: 'approved', points: 6, reviewed_by: o.ids.secretary });

@@ -113,16 +113,19 @@ function approve(app, g, record, auth, note, now) {
 	record.set('reviewed_by', auth.id);
 	record.set('reviewed_at', new Date(now).toISOString());
 	app.save(record);
+	const name = (KIND_NAMES[kind] || kind) + ' · ' + hours + ' 小时 · ' + record.getString('date');
 	writeServerEvent(app, g, {
 		user: member,
 		type: g.SERVICE_APPROVED,
 		subject: record.id,
+		// `name` for the ledger on /me, `title` for the growth record.
 		payload: {
 			activityId: record.id,
 			kind: kind,
 			hours: hours,
 			date: record.getString('date'),
-			name: (KIND_NAMES[kind] || kind) + ' · ' + hours + ' 小时 · ' + record.getString('date')
+			name: name,
+			title: name
 		},
 		status: verdict.status,
 		points: verdict.points,
