@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import type { Plugin } from 'vite';
 
 /**
- * Libraries only a secretary's studio loads, and only on demand: reading a `.docx` bank (mammoth)
- * and writing the report's `.xlsx` (write-excel-file). Their chunks are left out of the service
- * worker's precache, so a member's first visit does not download them; the service worker keeps
- * them once they have been used.
+ * Libraries only a secretary's studio loads, and only on demand: reading a `.docx` bank (mammoth),
+ * writing the report's `.xlsx` (write-excel-file) and drawing a meeting's check-in QR code (qr).
+ * Their chunks are left out of the service worker's precache, so a member's first visit does not
+ * download them; the service worker keeps them once they have been used.
  */
-export const ON_DEMAND_LIBRARIES = ['mammoth', 'write-excel-file'];
+export const ON_DEMAND_LIBRARIES = ['mammoth', 'write-excel-file', 'qr'];
 
 /** Where the client build lists those chunks for the service worker. */
 export const ON_DEMAND_LIST = '_app/on-demand.json';

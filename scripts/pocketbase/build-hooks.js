@@ -18,9 +18,10 @@ export function buildHooksLib() {
 	bundle(
 		HOOKS_LIB,
 		[
-			"export { evaluate, payloadProblem, subjectOf, serverDay, periodsOf, rules, sharerVerdict, isFeatured, SHARER_EVENT, CONTEST_JOINED, CONTEST_PLACED, contestPoints, contestPointsValid } from './src/lib/credits/engine.ts';",
+			"export { evaluate, payloadProblem, subjectOf, serverDay, periodsOf, rules, sharerVerdict, isFeatured, SHARER_EVENT, CONTEST_JOINED, CONTEST_PLACED, SERVICE_APPROVED, contestPoints, contestPointsValid } from './src/lib/credits/engine.ts';",
 			"export { creditsInYear, paceOf, streakOf, targetsOf, targetsValid, trackOf } from './src/lib/credits/targets.ts';",
 			"export { yearRecord } from './src/lib/credits/record.ts';",
+			"export { serviceProblem, serviceVerdict, serviceMonth, SERVICE_NOTE_MAX } from './src/lib/credits/service.ts';",
 			"export { isCorrect } from './src/lib/quiz/grade.ts';",
 			"export { livePhase, liveEnd, windowPhase, answerScore, rank } from './src/lib/quiz/contest.ts';"
 		],

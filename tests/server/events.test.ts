@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type PocketBase from 'pocketbase';
 import { periodsOf, rules, serverDay, subjectOf } from '../../src/lib/credits/engine';
 import { dailySet } from '../../src/lib/quiz/daily';
-import { casePayload, creditCases, type PracticeSetting } from '../fixtures/credit-cases';
+import {
+	caseMeeting,
+	casePayload,
+	creditCases,
+	type CreditCase,
+	type PracticeSetting
+} from '../fixtures/credit-cases';
 import { makeLesson, makeOrg, startServer, unique, type Ctx, type Org } from './harness';
 
 let ctx: Ctx;
@@ -198,16 +204,78 @@ describe('the shared rule table, on the server hook', () => {
 		};
 	});
 
+	/** A check-in case's meeting, made by the superuser around now (none for an unknown one). */
+	async function meetingOf(c: CreditCase) {
+		const checkin = c.checkin;
+		if (!checkin) return { id: 'nomeeting', token: 'none', at: Date.now() };
+		const times = caseMeeting(checkin.timing, Date.now());
+		if (checkin.meeting === 'unknown') return { id: 'nosuchmeeting00', token: 'x', at: times.at };
+		const date = (ms: number) => new Date(ms).toISOString().replace('T', ' ');
+		const token = unique('secret').toLowerCase();
+		const meeting = await ctx.su.collection('meetings').create({
+			branch: fresh.branches[checkin.meeting === 'own' ? 0 : 1],
+			title: '规则用例会议',
+			starts_at: date(times.startsAt),
+			ends_at: date(times.endsAt),
+			secret: token
+		});
+		return { id: meeting.id, token, at: times.at };
+	}
+
+	/** A service case: the member submits the activity today, the secretary approves it; the
+	 * ledger's event carries the verdict. */
+	async function approval(c: CreditCase) {
+		const s = c.service!;
+		const date = serverDay(Date.now());
+		const earned = { kind: 'volunteer', date, hours: 1, status: 'approved' };
+		if (s.monthBefore > 0)
+			await ctx.su
+				.collection('service_activities')
+				.create({ ...earned, member: fresh.ids.member, points: s.monthBefore });
+		const made = await fresh.as.member
+			.collection('service_activities')
+			.create({ kind: s.kind, date, hours: s.hours });
+		const answer = await fresh.as.secretary.send(`/api/gongxue/service/${made.id}/review`, {
+			method: 'POST',
+			body: { action: 'approve' }
+		});
+		expect(answer).toMatchObject({ status: 'approved', points: c.expect.points });
+		const [r] = await ctx.su
+			.collection('events')
+			.getFullList({ filter: `type = "service.approved" && subject = "${made.id}"` });
+		return r;
+	}
+
 	it.each(creditCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
 		// Earlier cases must not count toward this one's caps.
 		const earlier = await ctx.su
 			.collection('events')
 			.getFullList({ filter: `user = "${fresh.ids.member}"` });
 		for (const e of earlier) await ctx.su.collection('events').delete(e.id);
+		const approved = await ctx.su
+			.collection('service_activities')
+			.getFullList({ filter: `member = "${fresh.ids.member}"` });
+		for (const a of approved) await ctx.su.collection('service_activities').delete(a.id);
+		if (c.service) {
+			const r = await approval(c);
+			return void expect({
+				status: r?.status,
+				points: r?.points,
+				reason: r?.reason || null
+			}).toEqual(c.expect);
+		}
 		const lesson = c.lesson
 			? await makeLesson(ctx, c.lesson)
 			: { lessonId: 'no-such-lesson', questionId: 'q000000000000', key: 'A' };
-		const payload = casePayload(c, lesson.lessonId, lesson.questionId, lesson.key, practice);
+		const meeting = await meetingOf(c);
+		const payload = casePayload(
+			c,
+			lesson.lessonId,
+			lesson.questionId,
+			lesson.key,
+			practice,
+			meeting
+		);
 		const type = c.type in rules.activities ? c.type : 'lesson.completed';
 		// Stage the situation: points already earned today, and an earlier credit for this subject.
 		if (c.before.pointsToday > 0 || c.before.credited) {
@@ -225,7 +293,7 @@ describe('the shared rule table, on the server hook', () => {
 			if (c.before.credited && c.before.pointsToday === 0)
 				throw new Error('a credited case needs points');
 		}
-		const body = event(c.type, payload);
+		const body = event(c.type, payload, c.checkin ? { client_at: meeting.at } : {});
 		// Odd cases alone, even ones in a batch: both ways in grade by the same table.
 		const r =
 			creditCases.indexOf(c) % 2 === 0

@@ -12,6 +12,7 @@ describe('the studio’s on-demand chunks, left out of the precache', () => {
 	it('follow the libraries into what they depend on', () => {
 		expect(packages).toContain('mammoth');
 		expect(packages).toContain('write-excel-file');
+		expect(packages).toContain('qr');
 		// mammoth reads the .docx zip with jszip; write-excel-file writes it with fflate.
 		expect(packages).toContain('jszip');
 		expect(packages).toContain('fflate');

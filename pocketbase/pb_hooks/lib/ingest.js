@@ -227,6 +227,14 @@ function grade(app, g, auth, day, ev, history) {
 		});
 		verdict = g.evaluate(ev.type, ev.payload, facts);
 		if (verdict.points > 0) history.earned(ev.type, ev.subject, verdict.points);
+	} else if (ev.type === 'meeting.checkin') {
+		// 支部会议签到: the meeting it names, its secret, its time (lib/meeting.js).
+		const { checkinFacts } = require(`${__hooks}/lib/meeting.js`);
+		const facts = checkinFacts(app, auth, ev.payload, ev.record.getFloat('client_at'));
+		facts.alreadyCredited = history.credited(ev.type, ev.subject);
+		facts.pointsToday = history.today(ev.type);
+		verdict = g.evaluate(ev.type, ev.payload, facts);
+		if (verdict.points > 0) history.earned(ev.type, ev.subject, verdict.points);
 	} else {
 		const lesson = lessonFacts(app, String(ev.payload.lessonId));
 		let correct = null;

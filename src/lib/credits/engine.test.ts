@@ -9,12 +9,14 @@ import {
 	serverDay,
 	subjectOf
 } from './engine';
+import { serviceVerdict } from './service';
 
 describe('the shared rule table, on the client estimate', () => {
 	it.each(creditCases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-		expect(
-			evaluate(c.type, casePayload(c, 'lesson-x', 'q123456789abc', 'A'), caseFacts(c))
-		).toEqual(c.expect);
+		const verdict = c.service
+			? serviceVerdict(c.service, { pointsThisMonth: c.service.monthBefore })
+			: evaluate(c.type, casePayload(c, 'lesson-x', 'q123456789abc', 'A'), caseFacts(c));
+		expect(verdict).toEqual(c.expect);
 	});
 });
 

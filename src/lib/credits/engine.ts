@@ -6,7 +6,11 @@ import rulesTable from './rules.json' with { type: 'json' };
  */
 
 export type ActivityType =
-	'lesson.completed' | 'quiz.answered' | 'daily.answered' | 'challenge.completed';
+	| 'lesson.completed'
+	| 'quiz.answered'
+	| 'daily.answered'
+	| 'challenge.completed'
+	| 'meeting.checkin';
 
 /** Practice (每日答题, 挑战答题): about bank questions, not a lesson. */
 export const PRACTICE_TYPES: readonly string[] = ['daily.answered', 'challenge.completed'];
@@ -53,12 +57,39 @@ export interface ContestRule {
 	places: number;
 }
 
+/** What a member reports doing (志愿服务, 主题党日, attending a 支部会议). */
+export type ServiceKind = 'volunteer' | 'theme-day' | 'meeting';
+
+/** Service activities, approved by a leader, and 支部会议签到 by QR code. */
+export interface ServiceRule {
+	/** Points per hour, by kind; an activity's points are its hours × this, rounded down. */
+	kinds: Record<ServiceKind, { pointsPerHour: number }>;
+	/** Hours are reported in steps of this many hours… */
+	hourStep: number;
+	/** …up to this many for one activity. */
+	maxHours: number;
+	/** Most points approved activities earn a member in one month (of the activities' dates). */
+	monthlyCap: number;
+	/** How long after its date an activity may still be submitted, in days. */
+	submitWithinDays: number;
+	/** When a check-in counts: from `earlyMinutes` before the meeting starts to `lateMinutes`
+	 * after it ends, by the device's clock, which may run at most `clockSkewMinutes` ahead of the
+	 * server's; and it must reach the server within `syncDays` of the meeting's end. */
+	checkin: {
+		earlyMinutes: number;
+		lateMinutes: number;
+		syncDays: number;
+		clockSkewMinutes: number;
+	};
+}
+
 export interface Rules {
 	version: number;
 	/** The server day's time zone as a fixed offset (China has no daylight saving), in minutes. */
 	utcOffsetMinutes: number;
 	activities: Record<ActivityType, ActivityRule>;
 	sharing: SharingRule;
+	service: ServiceRule;
 	contests: ContestRule;
 }
 
@@ -75,7 +106,12 @@ export type Reason =
 	| 'already-credited'
 	| 'wrong-answer'
 	| 'not-in-daily-set'
-	| 'daily-cap';
+	| 'daily-cap'
+	| 'unknown-meeting'
+	| 'other-branch'
+	| 'bad-token'
+	| 'outside-window'
+	| 'monthly-cap';
 
 /** What an event is worth. Rejected events are kept and shown, with their reason. */
 export interface Verdict {
@@ -99,6 +135,42 @@ export interface Facts {
 	/** 挑战答题: right answers before the first mistake, by the grader's keys; null when a
 	 * question of the run is unknown. */
 	runLength?: number | null;
+	/** 支部会议签到: the meeting as the server knows it; null when there is no such meeting. */
+	meeting?: MeetingFacts | null;
+	/** 支部会议签到: when the member checked in, by the device's clock, and when the server
+	 * received it (ms). */
+	checkinAt?: number;
+	receivedAt?: number;
+}
+
+/** A meeting a check-in names, as the server knows it. */
+export interface MeetingFacts {
+	/** It is a meeting of the member's own branch. */
+	ownBranch: boolean;
+	/** The code the member scanned is the meeting's. */
+	tokenMatches: boolean;
+	/** When it starts and ends (ms). */
+	startsAt: number;
+	endsAt: number;
+}
+
+const MINUTE = 60_000;
+
+/** Whether a check-in at `at` (device clock), received by the server at `receivedAt`, is in
+ * time for the meeting: see `ServiceRule.checkin`. */
+export function checkinInTime(
+	meeting: { startsAt: number; endsAt: number },
+	at: number,
+	receivedAt: number,
+	table: Rules = rules
+): boolean {
+	const c = table.service.checkin;
+	return (
+		at >= meeting.startsAt - c.earlyMinutes * MINUTE &&
+		at <= meeting.endsAt + c.lateMinutes * MINUTE &&
+		at <= receivedAt + c.clockSkewMinutes * MINUTE &&
+		receivedAt <= meeting.endsAt + c.syncDays * 1440 * MINUTE
+	);
 }
 
 const isText = (v: unknown, max: number): v is string =>
@@ -147,6 +219,9 @@ export function payloadProblem(type: string, payload: unknown): Reason | null {
 			);
 		return ok ? null : 'bad-payload';
 	}
+	if (type === 'meeting.checkin') {
+		return isText(p.meetingId, 32) && isText(p.token, 64) ? null : 'bad-payload';
+	}
 	if (!isText(p.lessonId, 64)) return 'bad-payload';
 	if (type === 'lesson.completed') {
 		const ok = typeof p.seconds === 'number' && p.seconds >= 0 && p.seconds < 86_400;
@@ -157,11 +232,12 @@ export function payloadProblem(type: string, payload: unknown): Reason | null {
 
 /**
  * The lesson, question or run an event is about: what "first completion only" counts. A daily
- * answer counts once per question and day; a challenge once per run.
+ * answer counts once per question and day; a challenge once per run; a check-in once per meeting.
  */
 export function subjectOf(type: string, payload: Record<string, unknown>): string {
 	if (type === 'daily.answered') return `${String(payload.day)}:${String(payload.questionId)}`;
 	if (type === 'challenge.completed') return String(payload.run);
+	if (type === 'meeting.checkin') return String(payload.meetingId);
 	return type === 'quiz.answered' ? String(payload.questionId) : String(payload.lessonId);
 }
 
@@ -194,6 +270,13 @@ export function evaluate(
 			return { status: 'rejected', points: 0, reason: 'unknown-question' };
 		if (facts.runLength === 0) return { status: 'accepted', points: 0, reason: 'wrong-answer' };
 		points = rule.points * facts.runLength;
+	} else if (type === 'meeting.checkin') {
+		const meeting = facts.meeting ?? null;
+		if (meeting === null) return { status: 'rejected', points: 0, reason: 'unknown-meeting' };
+		if (!meeting.ownBranch) return { status: 'rejected', points: 0, reason: 'other-branch' };
+		if (!meeting.tokenMatches) return { status: 'rejected', points: 0, reason: 'bad-token' };
+		if (!checkinInTime(meeting, facts.checkinAt ?? NaN, facts.receivedAt ?? NaN, table))
+			return { status: 'accepted', points: 0, reason: 'outside-window' };
 	} else if (facts.lesson === null) {
 		return { status: 'rejected', points: 0, reason: 'unknown-lesson' };
 	} else if (type === 'lesson.completed') {
@@ -220,8 +303,15 @@ export const SHARER_EVENT = 'lesson.shared-completed';
 /** Server-made events of a contest's settlement: taking part, and placing. */
 export const CONTEST_JOINED = 'contest.joined';
 export const CONTEST_PLACED = 'contest.placed';
+/** Server-made: a leader approved a member's service activity (志愿服务, 主题党日, …). */
+export const SERVICE_APPROVED = 'service.approved';
 /** Every event type the server makes itself: a device never pushes these. */
-export const SERVER_EVENTS: readonly string[] = [SHARER_EVENT, CONTEST_JOINED, CONTEST_PLACED];
+export const SERVER_EVENTS: readonly string[] = [
+	SHARER_EVENT,
+	CONTEST_JOINED,
+	CONTEST_PLACED,
+	SERVICE_APPROVED
+];
 
 /** Whether a contest's points are within the rule: whole numbers from 0 to the most, and no
  * more places than the rule allows. */

@@ -46,4 +46,19 @@ describe('estimatePending', () => {
 			'rejected'
 		);
 	});
+
+	it('trusts a waiting check-in’s scanned code: points once per meeting', () => {
+		const checkin = (id: string, meetingId: string) => ({
+			id,
+			type: 'meeting.checkin',
+			at,
+			payload: { meetingId, token: 't' },
+			correct: null
+		});
+		const r = estimatePending([checkin('1', 'm1'), checkin('2', 'm1')], [], () => null);
+		expect([r.verdicts.get('1')?.points, r.verdicts.get('2')?.reason]).toEqual([
+			2,
+			'already-credited'
+		]);
+	});
 });

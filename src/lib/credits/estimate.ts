@@ -56,7 +56,14 @@ export function estimatePending(
 			pointsToday: today.get(key(e.type, day)) ?? 0,
 			// The device drew the daily set itself: its answers are to questions of the set.
 			inDailySet: true,
-			runLength: e.runLength ?? null
+			runLength: e.runLength ?? null,
+			// A check-in: the device trusts the code it scanned; the server checks it.
+			meeting:
+				e.type === 'meeting.checkin'
+					? { ownBranch: true, tokenMatches: true, startsAt: e.at, endsAt: e.at }
+					: null,
+			checkinAt: e.at,
+			receivedAt: e.at
 		});
 		verdicts.set(e.id, verdict);
 		total += verdict.points;

@@ -4,6 +4,7 @@ export type {
 	AnswerRow,
 	AttemptRow,
 	CacheRow,
+	CheckinRow,
 	EventType,
 	LedgerRow,
 	MetaRow,
@@ -11,8 +12,10 @@ export type {
 	OutboxRow,
 	PracticeBank,
 	PracticeRow,
-	ProgressRow
+	ProgressRow,
+	ServiceQueueRow
 } from './schema';
 export * from './progress';
 export * from './practice';
+export * from './service';
 export { storageProblem, type StorageProblem } from './errors';

@@ -39,7 +39,11 @@ export interface AttemptRow {
 }
 
 export type EventType =
-	'lesson.completed' | 'quiz.answered' | 'daily.answered' | 'challenge.completed';
+	| 'lesson.completed'
+	| 'quiz.answered'
+	| 'daily.answered'
+	| 'challenge.completed'
+	| 'meeting.checkin';
 
 /** A practice set on the device: a day's 每日答题 (round 0 scored, later rounds 再来一组) or a
  * 挑战答题 run. */
@@ -125,6 +129,40 @@ export interface PracticeBank {
 	updated: string;
 }
 
+/** A 支部会议签到 on this device: one per member and meeting, written with its event. */
+export interface CheckinRow {
+	/** `<member>:<meeting id>` (`device:<meeting id>` when nobody was signed in). */
+	id: string;
+	meeting: string;
+	member: string | null;
+	/** The code scanned (the meeting's secret), as the event carries it. */
+	token: string;
+	/** Device clock when the member checked in. */
+	at: number;
+	/** The id of its `meeting.checkin` event. */
+	event: string;
+}
+
+/** A service activity (志愿服务, 主题党日, 支部会议) the member submitted while it could not
+ * reach the server: kept, photo included, and sent when the network is back. */
+export interface ServiceQueueRow {
+	/** The record id the server will store it under, made on the device: a repeated send (after a
+	 * lost response) cannot store it twice. */
+	id: string;
+	member: string;
+	kind: string;
+	/** YYYY-MM-DD. */
+	date: string;
+	hours: number;
+	note: string;
+	photo: Blob | null;
+	photoName: string;
+	/** Device clock when it was submitted. */
+	at: number;
+	/** Why the last send failed: null (never tried or offline), or the server's refusal. */
+	refused: string | null;
+}
+
 /** Figures the server computed, kept for offline display: totals and leaderboards. */
 export interface CacheRow {
 	key: string;
@@ -157,6 +195,10 @@ export class GongxueDb extends Dexie {
 	cache!: EntityTable<CacheRow, 'key'>;
 	practice!: EntityTable<PracticeRow, 'id'>;
 	mistakes!: EntityTable<MistakeRow, 'questionId'>;
+	/** 支部会议签到 made on this device. */
+	checkins!: EntityTable<CheckinRow, 'id'>;
+	/** Service activities waiting to be sent. */
+	serviceQueue!: EntityTable<ServiceQueueRow, 'id'>;
 
 	constructor(name = 'gongxue') {
 		super(name);
@@ -187,6 +229,11 @@ export class GongxueDb extends Dexie {
 		this.version(3).stores({
 			practice: 'id, kind, day, member',
 			mistakes: 'questionId, missedAt, graduatedAt'
+		});
+		// Service: meeting check-ins, and activities waiting for the network.
+		this.version(4).stores({
+			checkins: 'id, meeting, member',
+			serviceQueue: 'id, member, at'
 		});
 	}
 }

@@ -64,7 +64,9 @@ export const zhCN = {
 			'challenge.completed': '挑战答题',
 			'lesson.shared-completed': '分享的课程被学习',
 			'contest.joined': '参加竞赛',
-			'contest.placed': '竞赛获奖'
+			'contest.placed': '竞赛获奖',
+			'meeting.checkin': '会议签到',
+			'service.approved': '服务活动'
 		} as Record<string, string>,
 		ledger: '积分明细',
 		place: (n: number) => `第 ${n} 名`,
@@ -80,7 +82,12 @@ export const zhCN = {
 			'already-credited': '已计过分',
 			'wrong-answer': '回答错误',
 			'not-in-daily-set': '不是当天的每日答题',
-			'daily-cap': '已达今日上限'
+			'daily-cap': '已达今日上限',
+			'unknown-meeting': '会议不存在或已取消',
+			'other-branch': '不是本支部的会议',
+			'bad-token': '签到码无效',
+			'outside-window': '不在会议签到时间内',
+			'monthly-cap': '已达本月活动积分上限'
 		} as Record<string, string>
 	},
 	account: {
@@ -311,7 +318,9 @@ export const zhCN = {
 		installHint: '把共学装到手机桌面，打开更快，没有网络也能学。',
 		storageOk: '学习记录保存在本机，没有网络也不会丢失。',
 		persisted: '已申请持久保存：浏览器不会自动清理你的学习记录。',
-		notPersisted: '浏览器可能在空间不足时清理本机数据，请尽快联网同步。'
+		notPersisted: '浏览器可能在空间不足时清理本机数据，请尽快联网同步。',
+		service: '服务活动',
+		serviceHint: '登记志愿服务、主题党日、支部会议，审核通过后计分'
 	},
 	storage: {
 		unavailable:

@@ -239,11 +239,12 @@ class Account {
 		}
 		const priced = this.ledger.map((l) => ({
 			type: l.type,
-			subject: PRACTICE_TYPES.includes(l.type)
-				? subjectOf(l.type, l.payload)
-				: l.type === 'quiz.answered'
-					? (l.questionId ?? '')
-					: l.lessonId,
+			subject:
+				PRACTICE_TYPES.includes(l.type) || l.type === 'meeting.checkin'
+					? subjectOf(l.type, l.payload)
+					: l.type === 'quiz.answered'
+						? (l.questionId ?? '')
+						: l.lessonId,
 			points: l.points,
 			serverDay: l.serverDay
 		}));

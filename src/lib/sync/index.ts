@@ -41,3 +41,22 @@ export {
 	type CreditYear,
 	type BranchRecords
 } from './credits';
+export {
+	ownActivities,
+	newRecordId,
+	sendActivity,
+	deleteActivity,
+	photoUrl,
+	fileToken,
+	branchActivities,
+	reviewActivity,
+	listMeetings,
+	meetingOf,
+	createMeeting,
+	deleteMeeting,
+	meetingQrPath,
+	attendance,
+	type ServiceRecord,
+	type MeetingRecord,
+	type SendFailure
+} from './service';

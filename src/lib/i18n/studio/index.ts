@@ -8,6 +8,7 @@ import { feedbackMessages } from './feedback';
 import { importMessages } from './import';
 import { joincodeMessages } from './joincode';
 import { reportMessages } from './report';
+import { serviceStudioMessages } from './service';
 
 export const studioMessages = {
 	title: '工作室',
@@ -128,7 +129,8 @@ export const studioMessages = {
 	contests: contestsMessages,
 	feedback: feedbackMessages,
 	report: reportMessages,
-	joincode: joincodeMessages
+	joincode: joincodeMessages,
+	service: serviceStudioMessages
 } as const;
 
 /** The catalogue with the studio's messages, for studio code: `m.studio…` beside every other. */
