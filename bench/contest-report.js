@@ -30,7 +30,7 @@
  *   check: { expectedPoints: number, boardPoints: number, expectedAnswered: number,
  *     boardAnswered: number, counted: number, participants: number,
  *     expectedParticipants: number, final: boolean, settled: boolean, joinedEvents: number,
- *     ok: boolean } }} contest
+ *     uncounted: number, uncountedAfterLastBoard: number, ok: boolean } }} contest
  */
 
 const n0 = (/** @type {number} */ x) => Math.round(x).toLocaleString('en');
@@ -90,7 +90,7 @@ export function contestNotes(r) {
 		`作答：发出 ${n0(c.sent)} 个，接受 ${n0(c.accepted)}，拒绝 ${n0(c.refused)}${c.statuses.length ? `（HTTP ${c.statuses.join('、')}：到达时已截题）` : ''}，失败 ${n0(c.failed)}；丢失 = 未被接受 + 被接受却未计入排行榜 = ${n0(c.lost)}。答/秒 = 接受数 ÷ 各题从第一个答案发出到最后一个答案返回的时长之和（${c.spanSeconds.toFixed(1)} s）；单个答案请求 p50 / p95 ${spread(c.answer)}，开题时的 play p50 / p95 ${spread(c.playAtOpen)}，截题时的 play ${spread(c.playAtClose)}（失败 ${c.playAtOpen.failed + c.playAtClose.failed}；开题 play 未见本题 ${n0(c.wrongState)} 次）。`,
 		`截题 → 看板：自截题时刻（服务器时间，本机同一时钟）到第 ${n0(r.members)} 个成员收到该题的看板记录；每题一个样本，p95 即 ${r.questions} 题中最慢的一题。各题（ms）：第一个 play 发出 ${list(q.closeToFirstPlay)}；看板记录写入（其 updated 字段）${list(q.closeToWritten)}；第一个成员收到 ${list(q.closeToFirst)}；全部收到 ${list(q.closeToAll)}。全部 ${n0(r.members)} × ${r.questions} 次送达的 p50 / p95 ${spread(c.closeEach)}。基线为同一批客户端订阅一个普通集合（规则为已登录、无钩子）的一条记录，超级用户更新 ${r.plain.updates} 次（每条约 ${n0(r.plain.bytes)} 字节，看板约 ${n0(r.rewrite.bytes)} 字节），自更新请求发出到最后一个客户端收到；看板记录直接重写为同样的测量，但走看板的规则与过滤（每个订阅者一条规则查询与一条过滤查询），不计分、无 play 请求。未送达：基线 ${r.plain.missed}、重写 ${r.rewrite.missed}。`,
 		`作答 → 排行榜：每个被接受的答案从发出到本人收到该题截题后的看板；按设计包括等到截题（答在开题后 ${r.answerWithinMs / 1000} 秒内，截题在 ${r.seconds} 秒），所以至少数秒，不是延迟缺陷。`,
-		`核对${k.ok ? '通过' : '未通过'}：按 answer 路由返回的用时与答对与否算出的总分 ${n0(k.expectedPoints)}，排行榜（contest_scores）总分 ${n0(k.boardPoints)}；被接受 ${n0(k.expectedAnswered)} 个，计入 ${n0(k.boardAnswered)} 个（标记 counted ${n0(k.counted)}）；参赛 ${n0(k.participants)} 人（应为 ${n0(k.expectedParticipants)}），终榜 ${k.final ? '是' : '否'}，已结算 ${k.settled ? '是' : '否'}，参与积分事件 ${n0(k.joinedEvents)} 条。`,
+		`核对${k.ok ? '通过' : '未通过'}：按 answer 路由返回的用时与答对与否算出的总分 ${n0(k.expectedPoints)}，排行榜（contest_scores）总分 ${n0(k.boardPoints)}；被接受 ${n0(k.expectedAnswered)} 个，计入 ${n0(k.boardAnswered)} 个（标记 counted ${n0(k.counted)}）；参赛 ${n0(k.participants)} 人（应为 ${n0(k.expectedParticipants)}），终榜 ${k.final ? '是' : '否'}，已结算 ${k.settled ? '是' : '否'}，参与积分事件 ${n0(k.joinedEvents)} 条。${k.uncounted > 0 ? `有 ${n0(k.uncounted)} 个答案被接受却没有计入，其中 ${n0(k.uncountedAfterLastBoard)} 个写入时间晚于终榜：answer 路由在请求开始时按时钟判定未截题，随后排队等写事务，写入时该题已计分（之后的截题会补计，最后一题之后不再计分）。` : ''}`,
 		`负载：竞赛期间 ${cores(c.cores)}（本机 2 核）；模拟客户端事件循环延迟 p99 ${ms(c.loopDelay.p99)}、最大 ${ms(c.loopDelay.max)}。基线期间 ${cores(r.plain.cores)}；重写期间 ${cores(r.rewrite.cores)}。时间都花在哪里：npx tsx bench/contest-profile.ts（单个请求的 CPU，以及截题各步的时间线与改进的变体）。`
 	].join('\n');
 }

@@ -361,6 +361,11 @@ async function main(server: BenchServer) {
 		.collection('contest_boards')
 		.getFirstListItem(`contest = "${contest.id}"`);
 	const settled = await su.collection('contests').getOne(contest.id);
+	// Accepted answers left uncounted, and how many were written after the last board.
+	const uncounted = await su.collection('contest_answers').getFullList({
+		filter: `contest = "${contest.id}" && counted = false && answered_at > 0`,
+		fields: 'position,created'
+	});
 	const joined = await su
 		.collection('events')
 		.getList(1, 1, { filter: `subject = "${contest.id}" && type = "contest.joined"` });
@@ -379,6 +384,9 @@ async function main(server: BenchServer) {
 		final: Boolean(finalBoard.final),
 		settled: Boolean(settled.settled),
 		joinedEvents: joined.totalItems,
+		uncounted: uncounted.length,
+		uncountedAfterLastBoard: uncounted.filter((a) => time(a.created) > time(finalBoard.updated))
+			.length,
 		ok: false
 	};
 	check.ok =
