@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { serveStatic } from '../scripts/serve.js';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium.js';
+import { contestNotes, contestRows } from './contest-report.js';
 import { capacityEstimate, serverNotes, serverRows } from './server-report.js';
 import { studioNotes, studioRows } from './studio-report.js';
 
@@ -167,6 +168,10 @@ if (serverRun.status !== 0) throw new Error('npx tsx bench/server.ts failed');
 /** @type {import('./server-report.js').ServerResult} */
 const server = JSON.parse(serverRun.stdout.trim().split('\n').pop() ?? '{}');
 
+console.error('测量竞赛负载（真实 PocketBase，500 名成员各自实时订阅，约 2 分钟）…');
+/** @type {import('./contest-report.js').ContestResult} */
+const contest = tsxJson('bench/contest.ts');
+
 const kb = (/** @type {number} */ b) => `${(b / 1024).toFixed(1)} KB`;
 const ms = (/** @type {number} */ x) => `${x.toFixed(0)} ms`;
 const ratio = (/** @type {number} */ a, /** @type {number} */ b) => `${(a / b).toFixed(2)}×`;
@@ -213,7 +218,8 @@ const rows = [
 	],
 	['离线预缓存下载量 (gzip)', kb(precache), '—', '—', '—', null],
 	...studioRows(studioImport, studioPull),
-	...serverRows(server)
+	...serverRows(server),
+	...contestRows(contest)
 ];
 console.log('\n| 指标 | 共学 | 基线 | 比值 | 目标 | 达标 |\n|---|---|---|---|---|---|');
 for (const [name, ours, baseline, r, target, ok] of rows) {
@@ -227,6 +233,7 @@ console.log(
 console.log(`\n${studioNotes(studioImport, studioPull)}`);
 console.log(`\n${serverNotes(server)}`);
 console.log(`\n${capacityEstimate(server)}`);
+console.log(`\n${contestNotes(contest)}`);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
 	'bench/results/latest.json',
@@ -242,7 +249,8 @@ writeFileSync(
 			content,
 			studioImport,
 			studioPull,
-			server
+			server,
+			contest
 		},
 		null,
 		2

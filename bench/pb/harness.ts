@@ -285,3 +285,97 @@ export async function runBench(main: (server: BenchServer) => Promise<unknown>):
 	}
 	process.exit(code);
 }
+
+/** CPU time every process on the machine has used so far, in seconds (Linux; NaN elsewhere):
+ * with cpuSeconds() and the bench's own, how much of the machine other work took meanwhile. */
+export function machineCpuSeconds(): number {
+	try {
+		// The first line of /proc/stat: cpu user nice system idle iowait irq softirq steal …
+		const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+		return (f[1]! + f[2]! + f[3]! + f[6]! + f[7]! + f[8]!) / 100;
+	} catch {
+		return NaN;
+	}
+}
+
+/** This process's CPU time so far, in seconds. */
+export const ownCpuSeconds = () => {
+	const u = process.cpuUsage();
+	return (u.user + u.system) / 1e6;
+};
+
+/** A PocketBase date field's text for `ms`. */
+export const isoDate = (ms: number) => new Date(ms).toISOString().replace('T', ' ');
+
+/** Wait until `at` (ms, Date.now()'s clock, which loopback shares with the server). */
+export const sleepUntil = (at: number) =>
+	new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
+
+/** A question bank in the studio's format (tests/server/contests.test.ts): single choice, every
+ * key A. */
+export const contestBankText = (n: number) =>
+	Array.from(
+		{ length: n },
+		(_, i) => `${i + 1}.【单选】基准竞赛第 ${i + 1} 题\nA. 对\nB. 错\n答案：A\n`
+	).join('\n');
+
+/**
+ * The contest benches' organisation: `branches` branches and `members` seeded members (member n
+ * in branch n % branches), plus its admin made through the API (whose password hash every member
+ * shares), signed in, with a bank of `questions` questions of the admin's own.
+ */
+export async function seedContestOrg(
+	server: BenchServer,
+	opts: { members: number; branches: number; questions: number }
+) {
+	const { su, seed } = server;
+	await seed({ step: 'org', branches: opts.branches, lessons: 1 });
+	const record = await su.collection('users').create({
+		email: 'admin@bench.test',
+		password: PASSWORD,
+		passwordConfirm: PASSWORD,
+		name: '组织管理员',
+		branch: 'b00000000000000',
+		role: 'admin'
+	});
+	await seed({
+		step: 'members',
+		members: opts.members,
+		branches: opts.branches,
+		template: record.id
+	});
+	const admin = await su.collection('users').impersonate(record.id, 3600);
+	admin.autoCancellation(false);
+	const bank = await admin
+		.collection('banks')
+		.create({ name: '基准竞赛题库', text: contestBankText(opts.questions) });
+	return { admin, bankId: bank.id as string };
+}
+
+/** When each realtime message reached each client, by key; `all` waits for every client. */
+export class Arrivals {
+	private times = new Map<string, number[]>();
+	private waiting = new Map<string, () => void>();
+	constructor(private readonly expected: number) {}
+	add(key: string, at = Date.now()) {
+		const list = this.times.get(key) ?? [];
+		list.push(at);
+		this.times.set(key, list);
+		if (list.length >= this.expected) this.waiting.get(key)?.();
+	}
+	of(key: string): number[] {
+		return this.times.get(key) ?? [];
+	}
+	/** Whether every client had `key` within `ms`. */
+	async all(key: string, ms: number): Promise<boolean> {
+		if (this.of(key).length >= this.expected) return true;
+		let timer: NodeJS.Timeout | undefined;
+		const done = await Promise.race([
+			new Promise<boolean>((r) => this.waiting.set(key, () => r(true))),
+			new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)))
+		]);
+		clearTimeout(timer);
+		this.waiting.delete(key);
+		return done;
+	}
+}

@@ -1,0 +1,467 @@
+// Contest load for `npm run bench`, on loopback against a real PocketBase (migrations and hooks as
+// in production): MEMBERS simulated members, each a Node client of its own with its own realtime
+// connection, play a live contest through the server's routes as the app does. Three parts:
+//   1. baseline: the same clients subscribed to one record of a plain collection (an
+//      authenticated rule, no hooks, a payload the size of a contest board); the superuser
+//      updates it BROADCASTS times; latency from the update request's start to the last client;
+//   2. the contest: QUESTIONS questions of SECONDS seconds; at each opening every member asks
+//      the play route (as the app does PLAY_AFTER ms after a boundary) and answers once, at a
+//      random moment within ANSWER_WITHIN ms of the opening, without retrying; at each close
+//      every member asks the play route again: the first of those requests counts the answers
+//      (by design the board is written only once a question has closed) and realtime carries
+//      the board record to everyone;
+//   3. the same board record rewritten by the superuser BROADCASTS times: the board's rules and
+//      filter without the counting or the play requests (between the baseline and part 2).
+// Other work on the machine slows every figure: the CPU it took meanwhile is reported.
+// Prints one JSON line for bench/run.js; progress goes to stderr.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { EventSource } from 'eventsource';
+import type PocketBase from 'pocketbase';
+import type { RecordModel } from 'pocketbase';
+import { answerScore, REVEAL_SECONDS } from '../src/lib/quiz/contest.ts';
+import {
+	Arrivals,
+	isoDate,
+	machineCpuSeconds,
+	ownCpuSeconds,
+	pct,
+	pool,
+	runBench,
+	seedContestOrg,
+	sleepUntil,
+	type BenchServer
+} from './pb/harness.ts';
+
+// The PocketBase SDK's realtime uses the browser's EventSource; Node 20 has none.
+(globalThis as { EventSource?: unknown }).EventSource ??= EventSource;
+
+const MEMBERS = Number(process.env.MEMBERS ?? 500);
+const BRANCHES = 20;
+const QUESTIONS = 10;
+/** The shortest a question may be open (the contests collection's minimum). */
+const SECONDS = 5;
+const ANSWER_WITHIN = 2_000;
+/** The app asks the play route this long after each boundary (src/lib/state/contests.svelte.ts). */
+const PLAY_AFTER = 250;
+/** Share of right answers. */
+const RIGHT = 0.7;
+const BROADCASTS = 10;
+/** Pause between two baseline updates, once every client has the previous one. */
+const GAP = 300;
+/** A broadcast not at every client by then counts as missed. */
+const DELIVERY_TIMEOUT = 10_000;
+/** Clients signing in or subscribing at once while setting up. */
+const SETUP_CONCURRENCY = 25;
+const BROADCAST = 'bench_broadcast';
+
+const t0 = performance.now();
+const log = (msg: string) =>
+	console.error(`  [contest ${((performance.now() - t0) / 1000).toFixed(0)} s] ${msg}`);
+
+const time = (v: unknown) => Date.parse(String(v).replace(' ', 'T'));
+const summary = (xs: number[]) => ({ p50: pct(xs, 50), p95: pct(xs, 95), max: Math.max(...xs) });
+
+interface Member {
+	n: number;
+	pb: PocketBase;
+	/** When this member received the board of question `closed`'s close. */
+	boardAt: Map<number, number>;
+}
+
+type Outcome = 'accepted' | 'refused' | 'failed';
+interface Sent {
+	member: Member;
+	position: number;
+	right: boolean;
+	sentAt: number;
+	ms: number;
+	outcome: Outcome;
+	/** The server's time from the question's opening to the answer (accepted answers). */
+	serverMs?: number;
+	status?: number;
+}
+
+/** A refusal is the server's answer (4xx); anything else (5xx, network) a failure. */
+function outcomeOf(e: unknown): { outcome: Outcome; status: number } {
+	const status = (e as { status?: number }).status ?? 0;
+	return { outcome: status >= 400 && status < 500 ? 'refused' : 'failed', status };
+}
+
+/** Cores used while `fn` ran: by PocketBase, by this process (the clients), by anything else. */
+async function metered<T>(server: BenchServer, fn: () => Promise<T>) {
+	const before = { pb: server.cpuSeconds(), own: ownCpuSeconds(), all: machineCpuSeconds() };
+	const t = performance.now();
+	const result = await fn();
+	const seconds = (performance.now() - t) / 1000;
+	const pb = server.cpuSeconds() - before.pb;
+	const own = ownCpuSeconds() - before.own;
+	const all = machineCpuSeconds() - before.all;
+	const cores = {
+		server: pb / seconds,
+		clients: own / seconds,
+		others: (all - pb - own) / seconds
+	};
+	return { result, seconds, cores };
+}
+
+/** A plain record's payload shaped and sized like a contest board (top 20, every branch). */
+function boardLike() {
+	return {
+		members: Array.from({ length: 20 }, (_, i) => ({
+			user: `m${String(i).padStart(14, '0')}`,
+			name: `成员${i}`,
+			branch: `b${String(i % BRANCHES).padStart(14, '0')}`,
+			total: 900 - i,
+			ms: 12_345 + i,
+			answered: QUESTIONS,
+			place: i + 1
+		})),
+		branches: Array.from({ length: BRANCHES }, (_, i) => ({
+			branch: `b${String(i).padStart(14, '0')}`,
+			name: `第${i + 1}支部`,
+			members: MEMBERS / BRANCHES,
+			average: 600 - i,
+			place: i + 1
+		}))
+	};
+}
+
+/**
+ * BROADCASTS writes, one at a time, each once every client had the previous one (or
+ * DELIVERY_TIMEOUT passed): per write, the time from the request's start to the last client,
+ * every client's delay, and the request's own time.
+ */
+async function broadcasts(
+	server: BenchServer,
+	arrivals: Arrivals,
+	write: (k: number) => Promise<string>
+) {
+	const last: number[] = [];
+	const each: number[] = [];
+	const request: number[] = [];
+	let missed = 0;
+	const { cores } = await metered(server, async () => {
+		for (let k = 0; k < BROADCASTS; k++) {
+			const at = Date.now();
+			const key = await write(k);
+			request.push(Date.now() - at);
+			if (!(await arrivals.all(key, DELIVERY_TIMEOUT))) missed++;
+			const times = arrivals.of(key);
+			last.push(Math.max(...times) - at);
+			each.push(...times.map((x) => x - at));
+			await new Promise((r) => setTimeout(r, GAP));
+		}
+	});
+	return {
+		updates: BROADCASTS,
+		missed,
+		all: summary(last),
+		each: summary(each),
+		request: summary(request),
+		cores
+	};
+}
+
+async function main(server: BenchServer) {
+	const { su } = server;
+	log(`载入 1 个组织、${BRANCHES} 个支部与 ${MEMBERS} 名成员…`);
+	const { admin, bankId } = await seedContestOrg(server, {
+		members: MEMBERS,
+		branches: BRANCHES,
+		questions: 2 * QUESTIONS
+	});
+
+	log(`为 ${MEMBERS} 名成员签发令牌（超级用户 impersonate），各自建立实时连接…`);
+	let t = performance.now();
+	const members: Member[] = [];
+	await pool(
+		Array.from({ length: MEMBERS }, (_, n) => n),
+		SETUP_CONCURRENCY,
+		async (n) => {
+			members[n] = { n, pb: await server.member(n), boardAt: new Map() };
+		}
+	);
+	const clientsMs = performance.now() - t;
+
+	// 1. Baseline: one record of a plain collection, updated by the superuser.
+	await su.collections.create({
+		name: BROADCAST,
+		type: 'base',
+		listRule: '@request.auth.id != ""',
+		viewRule: '@request.auth.id != ""',
+		fields: [
+			{ name: 'seq', type: 'number' },
+			{ name: 'data', type: 'json', maxSize: 200_000 }
+		]
+	});
+	const plainRecord = await su.collection(BROADCAST).create({ seq: -1, data: boardLike() });
+	const plainArrivals = new Arrivals(MEMBERS);
+	let plainBytes = 0;
+	t = performance.now();
+	await pool(members, SETUP_CONCURRENCY, async (m) => {
+		await m.pb.collection(BROADCAST).subscribe(plainRecord.id, (e) => {
+			plainArrivals.add(`plain:${e.record.seq}`);
+			plainBytes = JSON.stringify(e).length;
+		});
+	});
+	const connectMs = performance.now() - t;
+	log(`基线：超级用户更新普通集合的一条记录 ${BROADCASTS} 次，${MEMBERS} 个客户端订阅…`);
+	const plain = await broadcasts(server, plainArrivals, async (k) => {
+		await su.collection(BROADCAST).update(plainRecord.id, { seq: k, data: boardLike() });
+		return `plain:${k}`;
+	});
+
+	// 2. The contest: the admin's, for the whole organisation, from the admin's own bank.
+	const slot = (SECONDS + REVEAL_SECONDS) * 1000;
+	// The server keeps starts_at to the second; leave time to subscribe everyone.
+	const startsAt = Math.ceil((Date.now() + connectMs + 5_000) / 1000) * 1000;
+	const contest = await admin.collection('contests').create({
+		name: '基准知识竞赛',
+		mode: 'live',
+		scope: 'organisation',
+		banks: [bankId],
+		count: QUESTIONS,
+		seconds: SECONDS,
+		starts_at: isoDate(startsAt),
+		participation_points: 1,
+		place_points: [3, 2, 1]
+	});
+	const boardArrivals = new Arrivals(MEMBERS);
+	const rewriteArrivals = new Arrivals(MEMBERS);
+	const boards = new Map<number, RecordModel>();
+	let boardBytes = 0;
+	let rewriting = false;
+	t = performance.now();
+	await pool(members, SETUP_CONCURRENCY, async (m) => {
+		await m.pb.collection('contest_boards').subscribe(
+			'*',
+			(e) => {
+				const at = Date.now();
+				if (rewriting) return rewriteArrivals.add(`board:${e.record.updated}`, at);
+				const closed = Number(e.record.closed);
+				if (!m.boardAt.has(closed)) m.boardAt.set(closed, at);
+				boardArrivals.add(`closed:${closed}`, at);
+				boards.set(closed, e.record);
+				boardBytes = JSON.stringify(e).length;
+			},
+			{ filter: `contest = "${contest.id}"` }
+		);
+	});
+	const subscribeMs = performance.now() - t;
+	if (Date.now() > startsAt - 500) throw new Error('subscribing took longer than the lobby');
+	log(
+		`竞赛：${QUESTIONS} 题，每题 ${SECONDS} 秒、揭晓 ${REVEAL_SECONDS} 秒；${MEMBERS} 名成员在开题后 ${ANSWER_WITHIN / 1000} 秒内作答…`
+	);
+
+	const sent: Sent[] = [];
+	const playsAtOpen: { ms: number; ok: boolean }[] = [];
+	const playsAtClose: { q: number; ms: number; ok: boolean; at: number }[] = [];
+	let wrongState = 0;
+	const play = (m: Member) =>
+		m.pb.send(`/api/gongxue/contests/${contest.id}/play`, { method: 'GET' }) as Promise<{
+			phase: string;
+			position?: number;
+		}>;
+	const member = async (m: Member) => {
+		for (let q = 0; q < QUESTIONS; q++) {
+			const opensAt = startsAt + q * slot;
+			const closesAt = opensAt + SECONDS * 1000;
+			// The opening: the app asks where the contest stands and shows the question.
+			await sleepUntil(opensAt + PLAY_AFTER);
+			let at = Date.now();
+			try {
+				const s = await play(m);
+				if (s.phase !== 'open' || s.position !== q) wrongState++;
+				playsAtOpen.push({ ms: Date.now() - at, ok: true });
+			} catch {
+				playsAtOpen.push({ ms: Date.now() - at, ok: false });
+			}
+			// The member answers within the first ANSWER_WITHIN ms; no retry.
+			await sleepUntil(opensAt + PLAY_AFTER + Math.random() * (ANSWER_WITHIN - PLAY_AFTER));
+			const right = Math.random() < RIGHT;
+			const answer = { position: q, answer: [right ? 'A' : 'B'] };
+			at = Date.now();
+			try {
+				const r = (await m.pb.send(`/api/gongxue/contests/${contest.id}/answer`, {
+					method: 'POST',
+					body: answer
+				})) as { ms: number };
+				sent.push({
+					member: m,
+					position: q,
+					right,
+					sentAt: at,
+					ms: Date.now() - at,
+					outcome: 'accepted',
+					serverMs: r.ms
+				});
+			} catch (e) {
+				sent.push({
+					member: m,
+					position: q,
+					right,
+					sentAt: at,
+					ms: Date.now() - at,
+					...outcomeOf(e)
+				});
+			}
+			// The close: the app asks again; the first such request counts the answers.
+			await sleepUntil(closesAt + PLAY_AFTER);
+			at = Date.now();
+			try {
+				await play(m);
+				playsAtClose.push({ q, ms: Date.now() - at, ok: true, at });
+			} catch {
+				playsAtClose.push({ q, ms: Date.now() - at, ok: false, at });
+			}
+		}
+	};
+	const loop = monitorEventLoopDelay({ resolution: 10 });
+	loop.enable();
+	const { cores } = await metered(server, async () => {
+		await Promise.all(members.map(member));
+		// The last board may still be on its way.
+		await boardArrivals.all(`closed:${QUESTIONS - 1}`, DELIVERY_TIMEOUT);
+	});
+	loop.disable();
+
+	// Per question: from the close (server time) to the board reaching the members.
+	const questions = Array.from({ length: QUESTIONS }, (_, q) => {
+		const closesAt = startsAt + q * slot + SECONDS * 1000;
+		const times = boardArrivals.of(`closed:${q}`);
+		const mine = sent.filter((s) => s.position === q);
+		const board = boards.get(q);
+		const plays = playsAtClose.filter((p) => p.q === q).map((p) => p.at);
+		return {
+			received: times.length,
+			// The first play request after the close left its client (the counting's trigger).
+			closeToFirstPlay: Math.min(...plays) - closesAt,
+			// The board record's own `updated`: written, inside the counting's transaction.
+			closeToWritten: board ? time(board.updated) - closesAt : NaN,
+			closeToFirst: Math.min(...times) - closesAt,
+			closeToAll: Math.max(...times) - closesAt,
+			each: times.map((x) => x - closesAt),
+			answerSpanMs:
+				Math.max(...mine.map((s) => s.sentAt + s.ms)) - Math.min(...mine.map((s) => s.sentAt))
+		};
+	});
+	const accepted = sent.filter((s) => s.outcome === 'accepted');
+	const answerToBoard = accepted
+		.map((s) => (s.member.boardAt.get(s.position) ?? NaN) - s.sentAt)
+		.filter((x) => !Number.isNaN(x));
+
+	log('核对：排行榜、积分与被接受的答案一一对应…');
+	const scores = await su
+		.collection('contest_scores')
+		.getFullList({ filter: `contest = "${contest.id}"`, batch: 1000 });
+	const counted = await su
+		.collection('contest_answers')
+		.getList(1, 1, { filter: `contest = "${contest.id}" && counted = true` });
+	const finalBoard = await su
+		.collection('contest_boards')
+		.getFirstListItem(`contest = "${contest.id}"`);
+	const settled = await su.collection('contests').getOne(contest.id);
+	// Accepted answers left uncounted, and how many were written after the last board.
+	const uncounted = await su.collection('contest_answers').getFullList({
+		filter: `contest = "${contest.id}" && counted = false && answered_at > 0`,
+		fields: 'position,created'
+	});
+	const joined = await su
+		.collection('events')
+		.getList(1, 1, { filter: `subject = "${contest.id}" && type = "contest.joined"` });
+	const check = {
+		// What the answer route's replies imply: each accepted answer's score from its server ms.
+		expectedPoints: accepted.reduce(
+			(n, s) => n + (answerScore(s.right, s.serverMs!, SECONDS * 1000) ?? 0),
+			0
+		),
+		boardPoints: scores.reduce((n, r) => n + Number(r.total), 0),
+		expectedAnswered: accepted.length,
+		boardAnswered: scores.reduce((n, r) => n + Number(r.answered), 0),
+		counted: counted.totalItems,
+		participants: Number(finalBoard.participants),
+		expectedParticipants: new Set(accepted.map((s) => s.member.n)).size,
+		final: Boolean(finalBoard.final),
+		settled: Boolean(settled.settled),
+		joinedEvents: joined.totalItems,
+		uncounted: uncounted.length,
+		uncountedAfterLastBoard: uncounted.filter((a) => time(a.created) > time(finalBoard.updated))
+			.length,
+		ok: false
+	};
+	check.ok =
+		check.expectedPoints === check.boardPoints &&
+		check.expectedAnswered === check.boardAnswered &&
+		check.counted === accepted.length &&
+		check.participants === check.expectedParticipants &&
+		check.final &&
+		check.settled &&
+		check.joinedEvents === check.participants;
+
+	// 3. The board record rewritten by the superuser: its rules and filter, no counting.
+	log(`看板记录由超级用户直接重写 ${BROADCASTS} 次（同样的规则与过滤，无计分）…`);
+	rewriting = true;
+	const rewrite = await broadcasts(server, rewriteArrivals, async () => {
+		const r = await su
+			.collection('contest_boards')
+			.update(finalBoard.id, { closed: QUESTIONS - 1 });
+		return `board:${r.updated}`;
+	});
+
+	await Promise.all(members.map((m) => m.pb.realtime.unsubscribe()));
+	log('完成');
+	const spanSeconds = questions.reduce((n, q) => n + q.answerSpanMs, 0) / 1000;
+	const closeToAll = questions.map((q) => q.closeToAll);
+	return {
+		members: MEMBERS,
+		branches: BRANCHES,
+		questions: QUESTIONS,
+		seconds: SECONDS,
+		revealSeconds: REVEAL_SECONDS,
+		answerWithinMs: ANSWER_WITHIN,
+		playAfterMs: PLAY_AFTER,
+		right: RIGHT,
+		rateLimitExempt: '127.0.0.1',
+		setup: { clientsMs, connectMs, subscribeMs },
+		plain: { ...plain, bytes: plainBytes },
+		rewrite: { ...rewrite, bytes: boardBytes },
+		contest: {
+			sent: sent.length,
+			accepted: accepted.length,
+			refused: sent.filter((s) => s.outcome === 'refused').length,
+			failed: sent.filter((s) => s.outcome === 'failed').length,
+			statuses: [...new Set(sent.filter((s) => s.status).map((s) => s.status!))],
+			// Sent but not accepted, or accepted but never counted on the board.
+			lost: sent.length - accepted.length + Math.max(0, accepted.length - check.counted),
+			perSec: accepted.length / spanSeconds,
+			spanSeconds,
+			answer: summary(sent.map((s) => s.ms)),
+			closeToAll: summary(closeToAll),
+			closeEach: summary(questions.flatMap((q) => q.each)),
+			byQuestion: {
+				closeToFirstPlay: questions.map((q) => q.closeToFirstPlay),
+				closeToWritten: questions.map((q) => q.closeToWritten),
+				closeToFirst: questions.map((q) => q.closeToFirst),
+				closeToAll,
+				received: questions.map((q) => q.received)
+			},
+			answerToBoard: summary(answerToBoard),
+			answerToBoardMissing: accepted.length - answerToBoard.length,
+			playAtOpen: {
+				...summary(playsAtOpen.map((p) => p.ms)),
+				failed: playsAtOpen.filter((p) => !p.ok).length
+			},
+			playAtClose: {
+				...summary(playsAtClose.map((p) => p.ms)),
+				failed: playsAtClose.filter((p) => !p.ok).length
+			},
+			wrongState,
+			bytes: boardBytes,
+			cores,
+			loopDelay: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
+			check
+		}
+	};
+}
+
+await runBench(main);
