@@ -328,7 +328,15 @@ function answer(e) {
 	const score = g.answerScore(correct, ms, contest.getInt('seconds') * 1000);
 	if (score === null || now > state.closesAt) return refuse(e, 409, notOpen(state));
 	let duplicate = false;
+	let late = false;
 	e.app.runInTransaction((tx) => {
+		// Decided in the write: if the question was counted while this request waited for the
+		// database, the answer is late (else it would be counted a question late, or never).
+		const counted = board.boardOf(tx, contest.id);
+		if (counted !== null && counted.closed >= position) {
+			late = true;
+			return;
+		}
 		let record = answerOf(tx, contest.id, e.auth.id, position);
 		if (record !== null && record.getFloat('answered_at') > 0) {
 			duplicate = true;
@@ -349,6 +357,7 @@ function answer(e) {
 		record.set('answered_at', now);
 		tx.save(record);
 	});
+	if (late) return refuse(e, 409, '这道题已经截止，不能再作答。');
 	if (duplicate) return refuse(e, 409, '这道题你已经作答过了。');
 	return e.json(200, { position: position, ms: ms });
 }

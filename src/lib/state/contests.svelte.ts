@@ -197,8 +197,11 @@ export class ContestRoom {
 								? s.endsAt
 								: soon;
 		if (next === null) return;
-		// A little after the boundary, so the server is past it too.
-		const wait = Math.max(250, Math.min(next - this.now() + 250, 60_000));
+		// A little after the boundary, so the server is past it too; at a question's close the
+		// members' devices spread their asks over a second (the board itself comes by realtime
+		// to everyone at once), so that hundreds of players do not all ask in the same instant.
+		const spread = s?.phase === 'open' ? Math.random() * 1000 : 0;
+		const wait = Math.max(250, Math.min(next - this.now() + 250 + spread, 60_000));
 		this.#timer = setTimeout(() => void this.refresh(), wait);
 	}
 
