@@ -5,9 +5,6 @@
 
 const { refuse, byId, organisationOf } = require(`${__hooks}/lib/records.js`);
 
-/** Device events that make a day a study day (server-made credits do not). */
-const STUDY_TYPES = ['lesson.completed', 'quiz.answered', 'daily.answered', 'challenge.completed'];
-
 /** An organisation's update: targets, when sent, must be within the rule. */
 function saveTargets(e) {
 	const g = require(`${__hooks}/lib/gongxue.js`);
@@ -66,7 +63,8 @@ function year(e) {
 	const targets = g.targetsOf(org === null ? null : JSON.parse(org.getString('targets') || 'null'));
 	const days = {};
 	events.forEach((ev) => {
-		if (ev.status === 'accepted' && STUDY_TYPES.indexOf(ev.type) >= 0) days[ev.serverDay] = true;
+		// A study day: any accepted event of the member's own (a device's), not a server credit.
+		if (ev.status === 'accepted' && g.rules.activities[ev.type]) days[ev.serverDay] = true;
 	});
 	return e.json(200, {
 		year: y,

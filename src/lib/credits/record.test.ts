@@ -49,7 +49,8 @@ describe('the growth record of a year', () => {
 	const r = yearRecord(history, 2026, (id) => tracks[id] ?? null, '2026-12-02');
 
 	it('counts the year’s credits by track and its lessons once, without a too-short study', () => {
-		expect(r.credits).toEqual({ required: 3, elective: 2 + 1 + 1 + 1 + 5 + 2 });
+		// 选修: a lesson, a right answer, a daily answer, a contest (1 + 5), two learners, service.
+		expect(r.credits).toEqual({ required: 3, elective: 2 + 1 + 1 + 1 + 5 + 2 + 4 });
 		expect(r.lessons.map((l) => [l.id, l.track])).toEqual([
 			['a', 'required'],
 			['b', 'elective']

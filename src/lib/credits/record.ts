@@ -1,4 +1,4 @@
-import { CONTEST_JOINED, CONTEST_PLACED, SHARER_EVENT } from './engine';
+import { CONTEST_JOINED, CONTEST_PLACED, rules, SHARER_EVENT } from './engine';
 import { creditsInYear, streakOf, type Credits, type Track } from './targets';
 
 /** One confirmed event as the record reads it (a device's ledger row has this shape). */
@@ -33,15 +33,18 @@ export interface YearRecord {
 	longestStreak: number;
 }
 
-/** Event types of a study day (device events). */
-const STUDY = new Set([
+/** Event types of a study day: a member's own (device) events, meeting check-ins included. */
+const STUDY = new Set(Object.keys(rules.activities));
+/** Types with a section of their own; the rest (service, meetings…) are listed as activities. */
+const KNOWN = new Set([
 	'lesson.completed',
 	'quiz.answered',
 	'daily.answered',
-	'challenge.completed'
+	'challenge.completed',
+	SHARER_EVENT,
+	CONTEST_JOINED,
+	CONTEST_PLACED
 ]);
-/** Everything else the record lists as activities (server-made credits for service, meetings…). */
-const KNOWN = new Set([...STUDY, SHARER_EVENT, CONTEST_JOINED, CONTEST_PLACED]);
 
 /** The years a member has history in, newest first (always including `thisYear`). */
 export function recordYears(history: readonly RecordRow[], thisYear: number): number[] {
