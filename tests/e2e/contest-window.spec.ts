@@ -7,7 +7,7 @@ import { download } from './helpers';
 import { expect, person, signedIn, test } from './server';
 
 const SECONDS = 5;
-const WINDOW_MS = 30_000;
+const WINDOW_MS = 20_000;
 
 const play = (page: Page) => page.getByRole('region', { name: '竞赛', exact: true });
 

@@ -135,6 +135,8 @@ test('a member shares a lesson, the secretary approves it, and others’ study r
 	browser,
 	backend
 }) => {
+	// Four people in their own browsers and a dozen steps: about 45 s on the CI machine.
+	test.setTimeout(120_000);
 	const author = await person(browser, backend, 'member');
 	const secretary = await person(browser, backend, 'secretary');
 	const a = author.page;
