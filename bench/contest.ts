@@ -1,24 +1,25 @@
 // Contest load for `npm run bench`, on loopback against a real PocketBase (migrations and hooks as
 // in production): MEMBERS simulated members, each a Node client of its own with its own realtime
-// connection, play a live contest through the server's routes as the app does. Three parts:
+// connection, play a live contest through the server's routes as the app does
+// (src/lib/state/contests.svelte.ts). Two parts:
 //   1. baseline: the same clients subscribed to one record of a plain collection (an
 //      authenticated rule, no hooks, a payload the size of a contest board); the superuser
 //      updates it BROADCASTS times; latency from the update request's start to the last client;
-//   2. the contest: QUESTIONS questions of SECONDS seconds; at each opening every member asks
-//      the play route (as the app does PLAY_AFTER ms after a boundary) and answers once, at a
-//      random moment within ANSWER_WITHIN ms of the opening, without retrying; at each close
-//      every member asks the play route again: the first of those requests counts the answers
-//      (by design the board is written only once a question has closed) and realtime carries
-//      the board record to everyone;
-//   3. the same board record rewritten by the superuser BROADCASTS times: the board's rules and
-//      filter without the counting or the play requests (between the baseline and part 2).
+//   2. the contest: QUESTIONS questions of SECONDS seconds. Every member follows the contest's
+//      realtime topic and asks the server to keep the coming question's time (the clock route:
+//      the first request keeps it, the others are answered at once); the server sends each
+//      question as it opens and the board, with the key, as it closes. Each member answers once
+//      at a random moment within ANSWER_WITHIN ms of the opening, without retrying, and asks the
+//      play route (for its own place) and the next question's clock once during each key's
+//      showing, at a moment of its own 1–4 s after the close; a member whose message is late asks the play route 1–3 s after
+//      the boundary instead (counted as a fallback).
 // Other work on the machine slows every figure: the CPU it took meanwhile is reported.
 // Prints one JSON line for bench/run.js; progress goes to stderr.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { EventSource } from 'eventsource';
 import type PocketBase from 'pocketbase';
-import type { RecordModel } from 'pocketbase';
 import { answerScore, REVEAL_SECONDS } from '../src/lib/quiz/contest.ts';
+import type { LiveMessage as Live } from '../src/lib/sync/contests.ts';
 import {
 	Arrivals,
 	isoDate,
@@ -41,8 +42,6 @@ const QUESTIONS = 10;
 /** The shortest a question may be open (the contests collection's minimum). */
 const SECONDS = 5;
 const ANSWER_WITHIN = 2_000;
-/** The app asks the play route this long after each boundary (src/lib/state/contests.svelte.ts). */
-const PLAY_AFTER = 250;
 /** Share of right answers. */
 const RIGHT = 0.7;
 const BROADCASTS = 10;
@@ -58,14 +57,39 @@ const t0 = performance.now();
 const log = (msg: string) =>
 	console.error(`  [contest ${((performance.now() - t0) / 1000).toFixed(0)} s] ${msg}`);
 
-const time = (v: unknown) => Date.parse(String(v).replace(' ', 'T'));
 const summary = (xs: number[]) => ({ p50: pct(xs, 50), p95: pct(xs, 95), max: Math.max(...xs) });
+
+/** A member's realtime messages by key (`open:q`, `board:q`), each with its arrival time. */
+class Inbox {
+	private got = new Map<string, number>();
+	private waiting = new Map<string, () => void>();
+	put(key: string, at: number) {
+		if (!this.got.has(key)) this.got.set(key, at);
+		this.waiting.get(key)?.();
+	}
+	at(key: string) {
+		return this.got.get(key);
+	}
+	/** Whether `key` has come by `deadline` (Date.now()'s clock). */
+	async until(key: string, deadline: number): Promise<boolean> {
+		if (this.got.has(key)) return true;
+		let timer: NodeJS.Timeout | undefined;
+		const came = await Promise.race([
+			new Promise<boolean>((r) => this.waiting.set(key, () => r(true))),
+			new Promise<boolean>(
+				(r) => (timer = setTimeout(() => r(false), Math.max(0, deadline - Date.now())))
+			)
+		]);
+		clearTimeout(timer);
+		this.waiting.delete(key);
+		return came;
+	}
+}
 
 interface Member {
 	n: number;
 	pb: PocketBase;
-	/** When this member received the board of question `closed`'s close. */
-	boardAt: Map<number, number>;
+	inbox: Inbox;
 }
 
 type Outcome = 'accepted' | 'refused' | 'failed';
@@ -178,7 +202,7 @@ async function main(server: BenchServer) {
 		Array.from({ length: MEMBERS }, (_, n) => n),
 		SETUP_CONCURRENCY,
 		async (n) => {
-			members[n] = { n, pb: await server.member(n), boardAt: new Map() };
+			members[n] = { n, pb: await server.member(n), inbox: new Inbox() };
 		}
 	);
 	const clientsMs = performance.now() - t;
@@ -226,26 +250,23 @@ async function main(server: BenchServer) {
 		participation_points: 1,
 		place_points: [3, 2, 1]
 	});
-	const boardArrivals = new Arrivals(MEMBERS);
-	const rewriteArrivals = new Arrivals(MEMBERS);
-	const boards = new Map<number, RecordModel>();
+	const arrivals = new Arrivals(MEMBERS);
+	const boards = new Map<number, Live>();
 	let boardBytes = 0;
-	let rewriting = false;
+	let openBytes = 0;
 	t = performance.now();
 	await pool(members, SETUP_CONCURRENCY, async (m) => {
-		await m.pb.collection('contest_boards').subscribe(
-			'*',
-			(e) => {
-				const at = Date.now();
-				if (rewriting) return rewriteArrivals.add(`board:${e.record.updated}`, at);
-				const closed = Number(e.record.closed);
-				if (!m.boardAt.has(closed)) m.boardAt.set(closed, at);
-				boardArrivals.add(`closed:${closed}`, at);
-				boards.set(closed, e.record);
-				boardBytes = JSON.stringify(e).length;
-			},
-			{ filter: `contest = "${contest.id}"` }
-		);
+		await m.pb.realtime.subscribe(`gongxue/contest/${contest.id}`, (msg: Live) => {
+			const at = Date.now();
+			const key =
+				msg.kind === 'open' ? `open:${msg.position}` : `board:${msg.reveal?.position ?? -1}`;
+			if (msg.kind === 'board') {
+				boards.set(msg.reveal?.position ?? -1, msg);
+				boardBytes = JSON.stringify(msg).length;
+			} else openBytes = JSON.stringify(msg).length;
+			arrivals.add(key, at);
+			m.inbox.put(key, at);
+		});
 	});
 	const subscribeMs = performance.now() - t;
 	if (Date.now() > startsAt - 500) throw new Error('subscribing took longer than the lobby');
@@ -254,65 +275,81 @@ async function main(server: BenchServer) {
 	);
 
 	const sent: Sent[] = [];
-	const playsAtOpen: { ms: number; ok: boolean }[] = [];
-	const playsAtClose: { q: number; ms: number; ok: boolean; at: number }[] = [];
-	let wrongState = 0;
+	const clocks: { ms: number; status: number }[] = [];
+	const placePlays: { ms: number; ok: boolean }[] = [];
+	const fallbacks: { q: number; at: 'open' | 'close'; ok: boolean }[] = [];
 	const play = (m: Member) =>
 		m.pb.send(`/api/gongxue/contests/${contest.id}/play`, { method: 'GET' }) as Promise<{
 			phase: string;
 			position?: number;
 		}>;
+	/** Ask the server to keep question `q`'s time; nobody waits on it (as in the app). */
+	const clock = (m: Member, q: number) => {
+		const at = Date.now();
+		m.pb
+			.send(`/api/gongxue/contests/${contest.id}/clock`, {
+				method: 'POST',
+				body: { position: q },
+				requestKey: null
+			})
+			.then(
+				(r: { kept?: boolean }) => r.kept && clocks.push({ ms: Date.now() - at, status: 202 }),
+				(e: unknown) => clocks.push({ ms: Date.now() - at, ...outcomeOf(e) })
+			);
+	};
+	/** The message `key`, or a play request 1–3 s after `boundary` if it has not come by then. */
+	const awaitOrPlay = async (m: Member, key: string, boundary: number, q: number) => {
+		const late = boundary + 1000 + Math.random() * 2000;
+		if (await m.inbox.until(key, late)) return true;
+		const at = key.startsWith('open') ? 'open' : 'close';
+		try {
+			const s = await play(m);
+			fallbacks.push({ q, at, ok: at === 'open' ? s.position === q : true });
+		} catch {
+			fallbacks.push({ q, at, ok: false });
+		}
+		return false;
+	};
 	const member = async (m: Member) => {
+		// In the lobby the device asks for the first question's clock.
+		clock(m, 0);
 		for (let q = 0; q < QUESTIONS; q++) {
 			const opensAt = startsAt + q * slot;
 			const closesAt = opensAt + SECONDS * 1000;
-			// The opening: the app asks where the contest stands and shows the question.
-			await sleepUntil(opensAt + PLAY_AFTER);
-			let at = Date.now();
-			try {
-				const s = await play(m);
-				if (s.phase !== 'open' || s.position !== q) wrongState++;
-				playsAtOpen.push({ ms: Date.now() - at, ok: true });
-			} catch {
-				playsAtOpen.push({ ms: Date.now() - at, ok: false });
-			}
+			await awaitOrPlay(m, `open:${q}`, opensAt, q);
 			// The member answers within the first ANSWER_WITHIN ms; no retry.
-			await sleepUntil(opensAt + PLAY_AFTER + Math.random() * (ANSWER_WITHIN - PLAY_AFTER));
+			await sleepUntil(opensAt + Math.random() * ANSWER_WITHIN);
 			const right = Math.random() < RIGHT;
-			const answer = { position: q, answer: [right ? 'A' : 'B'] };
-			at = Date.now();
+			const at = Date.now();
 			try {
 				const r = (await m.pb.send(`/api/gongxue/contests/${contest.id}/answer`, {
 					method: 'POST',
-					body: answer
+					body: { position: q, answer: [right ? 'A' : 'B'] }
 				})) as { ms: number };
+				const ms = Date.now() - at;
 				sent.push({
 					member: m,
 					position: q,
 					right,
 					sentAt: at,
-					ms: Date.now() - at,
+					ms,
 					outcome: 'accepted',
 					serverMs: r.ms
 				});
 			} catch (e) {
-				sent.push({
-					member: m,
-					position: q,
-					right,
-					sentAt: at,
-					ms: Date.now() - at,
-					...outcomeOf(e)
-				});
+				const ms = Date.now() - at;
+				sent.push({ member: m, position: q, right, sentAt: at, ms, ...outcomeOf(e) });
 			}
-			// The close: the app asks again; the first such request counts the answers.
-			await sleepUntil(closesAt + PLAY_AFTER);
-			at = Date.now();
+			if (!(await awaitOrPlay(m, `board:${q}`, closesAt, q))) continue;
+			// The key is showing: the member's own place, then the next question's clock.
+			await new Promise((r) => setTimeout(r, 1000 + Math.random() * 3000));
+			if (q + 1 < QUESTIONS) clock(m, q + 1);
+			const from = Date.now();
 			try {
 				await play(m);
-				playsAtClose.push({ q, ms: Date.now() - at, ok: true, at });
+				placePlays.push({ ms: Date.now() - from, ok: true });
 			} catch {
-				playsAtClose.push({ q, ms: Date.now() - at, ok: false, at });
+				placePlays.push({ ms: Date.now() - from, ok: false });
 			}
 		}
 	};
@@ -321,33 +358,39 @@ async function main(server: BenchServer) {
 	const { cores } = await metered(server, async () => {
 		await Promise.all(members.map(member));
 		// The last board may still be on its way.
-		await boardArrivals.all(`closed:${QUESTIONS - 1}`, DELIVERY_TIMEOUT);
+		await arrivals.all(`board:${QUESTIONS - 1}`, DELIVERY_TIMEOUT);
 	});
 	loop.disable();
 
-	// Per question: from the close (server time) to the board reaching the members.
+	// Per question: from the opening and from the close (server time) to every member.
 	const questions = Array.from({ length: QUESTIONS }, (_, q) => {
-		const closesAt = startsAt + q * slot + SECONDS * 1000;
-		const times = boardArrivals.of(`closed:${q}`);
+		const opensAt = startsAt + q * slot;
+		const closesAt = opensAt + SECONDS * 1000;
+		const opened = arrivals.of(`open:${q}`);
+		const closed = arrivals.of(`board:${q}`);
 		const mine = sent.filter((s) => s.position === q);
 		const board = boards.get(q);
-		const plays = playsAtClose.filter((p) => p.q === q).map((p) => p.at);
 		return {
-			received: times.length,
-			// The first play request after the close left its client (the counting's trigger).
-			closeToFirstPlay: Math.min(...plays) - closesAt,
-			// The board record's own `updated`: written, inside the counting's transaction.
-			closeToWritten: board ? time(board.updated) - closesAt : NaN,
-			closeToFirst: Math.min(...times) - closesAt,
-			closeToAll: Math.max(...times) - closesAt,
-			each: times.map((x) => x - closesAt),
+			opened: opened.length,
+			received: closed.length,
+			openToAll: Math.max(...opened) - opensAt,
+			openEach: opened.map((x) => x - opensAt),
+			// The server's clock when it sent the board.
+			closeToSent: board ? board.now - closesAt : NaN,
+			closeToFirst: Math.min(...closed) - closesAt,
+			closeToAll: Math.max(...closed) - closesAt,
+			closeEach: closed.map((x) => x - closesAt),
+			answerP95: pct(
+				mine.map((s) => s.ms),
+				95
+			),
 			answerSpanMs:
 				Math.max(...mine.map((s) => s.sentAt + s.ms)) - Math.min(...mine.map((s) => s.sentAt))
 		};
 	});
 	const accepted = sent.filter((s) => s.outcome === 'accepted');
 	const answerToBoard = accepted
-		.map((s) => (s.member.boardAt.get(s.position) ?? NaN) - s.sentAt)
+		.map((s) => (s.member.inbox.at(`board:${s.position}`) ?? NaN) - s.sentAt)
 		.filter((x) => !Number.isNaN(x));
 
 	log('核对：排行榜、积分与被接受的答案一一对应…');
@@ -361,10 +404,8 @@ async function main(server: BenchServer) {
 		.collection('contest_boards')
 		.getFirstListItem(`contest = "${contest.id}"`);
 	const settled = await su.collection('contests').getOne(contest.id);
-	// Accepted answers left uncounted, and how many were written after the last board.
-	const uncounted = await su.collection('contest_answers').getFullList({
-		filter: `contest = "${contest.id}" && counted = false && answered_at > 0`,
-		fields: 'position,created'
+	const uncounted = await su.collection('contest_answers').getList(1, 1, {
+		filter: `contest = "${contest.id}" && counted = false && answered_at > 0`
 	});
 	const joined = await su
 		.collection('events')
@@ -384,34 +425,24 @@ async function main(server: BenchServer) {
 		final: Boolean(finalBoard.final),
 		settled: Boolean(settled.settled),
 		joinedEvents: joined.totalItems,
-		uncounted: uncounted.length,
-		uncountedAfterLastBoard: uncounted.filter((a) => time(a.created) > time(finalBoard.updated))
-			.length,
+		uncounted: uncounted.totalItems,
 		ok: false
 	};
 	check.ok =
 		check.expectedPoints === check.boardPoints &&
 		check.expectedAnswered === check.boardAnswered &&
 		check.counted === accepted.length &&
+		check.uncounted === 0 &&
 		check.participants === check.expectedParticipants &&
 		check.final &&
 		check.settled &&
 		check.joinedEvents === check.participants;
 
-	// 3. The board record rewritten by the superuser: its rules and filter, no counting.
-	log(`看板记录由超级用户直接重写 ${BROADCASTS} 次（同样的规则与过滤，无计分）…`);
-	rewriting = true;
-	const rewrite = await broadcasts(server, rewriteArrivals, async () => {
-		const r = await su
-			.collection('contest_boards')
-			.update(finalBoard.id, { closed: QUESTIONS - 1 });
-		return `board:${r.updated}`;
-	});
-
 	await Promise.all(members.map((m) => m.pb.realtime.unsubscribe()));
 	log('完成');
 	const spanSeconds = questions.reduce((n, q) => n + q.answerSpanMs, 0) / 1000;
 	const closeToAll = questions.map((q) => q.closeToAll);
+	const openToAll = questions.map((q) => q.openToAll);
 	return {
 		members: MEMBERS,
 		branches: BRANCHES,
@@ -419,12 +450,10 @@ async function main(server: BenchServer) {
 		seconds: SECONDS,
 		revealSeconds: REVEAL_SECONDS,
 		answerWithinMs: ANSWER_WITHIN,
-		playAfterMs: PLAY_AFTER,
 		right: RIGHT,
 		rateLimitExempt: '127.0.0.1',
 		setup: { clientsMs, connectMs, subscribeMs },
 		plain: { ...plain, bytes: plainBytes },
-		rewrite: { ...rewrite, bytes: boardBytes },
 		contest: {
 			sent: sent.length,
 			accepted: accepted.length,
@@ -432,31 +461,37 @@ async function main(server: BenchServer) {
 			failed: sent.filter((s) => s.outcome === 'failed').length,
 			statuses: [...new Set(sent.filter((s) => s.status).map((s) => s.status!))],
 			// Sent but not accepted, or accepted but never counted on the board.
-			lost: sent.length - accepted.length + Math.max(0, accepted.length - check.counted),
+			lost: sent.length - accepted.length + check.uncounted,
 			perSec: accepted.length / spanSeconds,
 			spanSeconds,
 			answer: summary(sent.map((s) => s.ms)),
+			openToAll: summary(openToAll),
+			openEach: summary(questions.flatMap((q) => q.openEach)),
 			closeToAll: summary(closeToAll),
-			closeEach: summary(questions.flatMap((q) => q.each)),
+			closeEach: summary(questions.flatMap((q) => q.closeEach)),
 			byQuestion: {
-				closeToFirstPlay: questions.map((q) => q.closeToFirstPlay),
-				closeToWritten: questions.map((q) => q.closeToWritten),
+				openToAll,
+				closeToSent: questions.map((q) => q.closeToSent),
 				closeToFirst: questions.map((q) => q.closeToFirst),
 				closeToAll,
+				answerP95: questions.map((q) => q.answerP95),
+				opened: questions.map((q) => q.opened),
 				received: questions.map((q) => q.received)
 			},
 			answerToBoard: summary(answerToBoard),
 			answerToBoardMissing: accepted.length - answerToBoard.length,
-			playAtOpen: {
-				...summary(playsAtOpen.map((p) => p.ms)),
-				failed: playsAtOpen.filter((p) => !p.ok).length
+			clock: {
+				requests: clocks.length,
+				...summary(clocks.map((c) => c.ms)),
+				refused: clocks.filter((c) => c.status !== 202).length
 			},
-			playAtClose: {
-				...summary(playsAtClose.map((p) => p.ms)),
-				failed: playsAtClose.filter((p) => !p.ok).length
+			placePlay: {
+				...summary(placePlays.map((p) => p.ms)),
+				failed: placePlays.filter((p) => !p.ok).length
 			},
-			wrongState,
-			bytes: boardBytes,
+			fallbacks: fallbacks.length,
+			fallbacksWrong: fallbacks.filter((f) => !f.ok).length,
+			bytes: { open: openBytes, board: boardBytes },
 			cores,
 			loopDelay: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
 			check

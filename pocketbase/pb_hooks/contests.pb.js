@@ -30,6 +30,20 @@ routerAdd(
 	$apis.requireAuth('users')
 );
 
+// A live contest's clock: the first device to ask keeps question `position`'s time (sent as it
+// opens; counted and the board sent as it closes) over the contest's realtime topic.
+routerAdd(
+	'POST',
+	'/api/gongxue/contests/{id}/clock',
+	(e) => require(`${__hooks}/lib/contest-live.js`).clock(e),
+	$apis.requireAuth('users')
+);
+
+onRealtimeSubscribeRequest((e) => {
+	require(`${__hooks}/lib/contest-live.js`).checkTopics(e);
+	return e.next();
+});
+
 routerAdd(
 	'GET',
 	'/api/gongxue/contests/{id}/results',

@@ -23,7 +23,7 @@ export function buildHooksLib() {
 			"export { yearRecord } from './src/lib/credits/record.ts';",
 			"export { serviceProblem, serviceVerdict, serviceMonth, SERVICE_NOTE_MAX } from './src/lib/credits/service.ts';",
 			"export { isCorrect } from './src/lib/quiz/grade.ts';",
-			"export { livePhase, liveEnd, windowPhase, answerScore, rank } from './src/lib/quiz/contest.ts';"
+			"export { livePhase, liveQuestion, liveEnd, windowPhase, answerScore, rank } from './src/lib/quiz/contest.ts';"
 		],
 		'src/lib/credits and src/lib/quiz'
 	);

@@ -65,6 +65,8 @@ async function totals(pb: PocketBase, user: string): Promise<number> {
 		.getFullList({ filter: `user = "${user}" && period = "all"` });
 	return rows.reduce((sum, r) => sum + Number(r.points), 0);
 }
+const clock = (pb: PocketBase, id: string, position: number) =>
+	pb.send(`/api/gongxue/contests/${id}/clock`, { method: 'POST', body: { position } });
 const answer = (pb: PocketBase, id: string, position: number, given: string[]) =>
 	pb.send(`/api/gongxue/contests/${id}/answer`, {
 		method: 'POST',
@@ -289,14 +291,13 @@ describe('a live contest', () => {
 		expect(await play(a.as.member, c.id)).toMatchObject({ phase: 'open', position: 1 });
 	});
 
-	it('sends the board live as a question closes, to the contest’s members only, never a key', async () => {
-		const c = await liveContest(1_000, 5, 2);
+	it('sends each question as it opens and the board as it closes, to the contest’s members only; the key only after the close', async () => {
+		const c = await liveContest(-2_500, 5, 2);
+		const topic = `gongxue/contest/${c.id}`;
 		const heard: Record<string, Record<string, unknown>[]> = { other: [], stranger: [] };
 		const stops = await Promise.all(
 			(['other', 'stranger'] as const).map((who) =>
-				a.as[who]
-					.collection('contest_boards')
-					.subscribe('*', (e) => heard[who]!.push(e.record), { filter: `contest = "${c.id}"` })
+				a.as[who].realtime.subscribe(topic, (m: Record<string, unknown>) => heard[who]!.push(m))
 			)
 		);
 		const answers: Record<string, unknown>[] = [];
@@ -304,21 +305,67 @@ describe('a live contest', () => {
 			.collection('contest_answers')
 			.subscribe('*', (e) => answers.push(e.record));
 		try {
-			await answer(a.as.member, c.id, 0, ['A']);
-			await new Promise((r) => setTimeout(r, 1_000));
-			expect(heard.other).toEqual([]);
-			// The question closes; the first request after it brings the board up to date.
-			await new Promise((r) => setTimeout(r, 4_500));
-			await play(a.as.other, c.id);
+			// The first device to ask keeps the question's time; every other is answered at once.
+			const keeping = clock(a.as.member, c.id, 0);
+			await new Promise((r) => setTimeout(r, 200));
+			const t0 = Date.now();
+			expect(await clock(a.as.other, c.id, 0)).toEqual({ kept: true });
+			expect(Date.now() - t0).toBeLessThan(1_000);
 			await expect.poll(() => heard.other!.length, { timeout: 5_000 }).toBe(1);
-			const members = heard.other![0]!.members as { user: string; total: number }[];
-			expect(members).toMatchObject([{ user: a.ids.member, answered: 1, place: 1 }]);
-			expect(members[0]!.total).toBeGreaterThan(FULL_SCORE / 2);
+			const opened = heard.other![0]!;
+			expect(opened).toMatchObject({ kind: 'open', position: 0 });
+			expect(opened.question).toMatchObject({ position: 0, type: 'single' });
+			expect(JSON.stringify(opened.question)).not.toMatch(/"answer"|"explanation"/);
+			await answer(a.as.member, c.id, 0, ['A']);
+			expect(await keeping).toEqual({ position: 0, closed: true });
+			await expect.poll(() => heard.other!.length, { timeout: 5_000 }).toBe(2);
+			const closed = heard.other![1]! as {
+				kind: string;
+				board: { members: { user: string; total: number; place: number }[] };
+				reveal: { position: number; question: { answer: string }; accuracy: unknown };
+			};
+			expect(closed.kind).toBe('board');
+			expect(closed.board.members).toMatchObject([{ user: a.ids.member, answered: 1, place: 1 }]);
+			expect(closed.board.members[0]!.total).toBeGreaterThan(FULL_SCORE / 2);
+			expect(closed.reveal).toMatchObject({
+				position: 0,
+				question: { answer: 'A' },
+				accuracy: { answers: 1, right: 1 }
+			});
+			// A member of another organisation hears nothing, nor anyone another's answers.
 			expect(heard.stranger).toEqual([]);
-			// Another member's answers never reach `other`, nor anyone's correctness.
 			expect(answers).toEqual([]);
 		} finally {
 			await Promise.all([...stops, stopAnswers].map((stop) => stop()));
+		}
+	}, 20_000);
+
+	it('keeps no clock for a stranger, a question that does not exist, or one far off', async () => {
+		const soon = await liveContest(-2_000, 5, 2);
+		await expect(clock(a.as.stranger, soon.id, 0)).rejects.toMatchObject({ status: 404 });
+		await expect(clock(a.as.member, soon.id, 5)).rejects.toMatchObject({ status: 400 });
+		await expect(clock(a.as.member, soon.id, -1)).rejects.toMatchObject({ status: 400 });
+		const later = await liveContest(-10 * 60_000, 5, 2);
+		expect(await clock(a.as.member, later.id, 0)).toEqual({ early: true });
+	});
+
+	it('a board still goes out when no device kept the time: the first request after the close counts', async () => {
+		const c = await liveContest(1_000, 5, 2);
+		const heard: Record<string, unknown>[] = [];
+		const stop = await a.as.other.realtime.subscribe(`gongxue/contest/${c.id}`, (m) =>
+			heard.push(m)
+		);
+		try {
+			await answer(a.as.member, c.id, 0, ['B']);
+			await new Promise((r) => setTimeout(r, 4_500));
+			await play(a.as.other, c.id);
+			await expect.poll(() => heard.length, { timeout: 5_000 }).toBe(1);
+			expect(heard[0]).toMatchObject({
+				kind: 'board',
+				reveal: { position: 0, accuracy: { answers: 1, right: 0 } }
+			});
+		} finally {
+			await stop();
 		}
 	}, 20_000);
 });

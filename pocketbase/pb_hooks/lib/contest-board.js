@@ -33,8 +33,8 @@ function lastClosed(g, contest, now) {
 // Counting a question's answers into the standings: two statements, whatever the number of
 // answers. Record by record it took a save per answer and per member (1,000 for 500 members), and
 // with the members connected to realtime PocketBase looks through every connection for each
-// record saved (3–4 ms more a save with 500 connections, bench/contest-profile.ts): seconds at
-// each close. The board record, written next, is what realtime carries to the members.
+// record saved (3–4 ms more a save with 500 connections, measured on loopback): seconds at
+// each close. The board, written next, goes to the members over the contest's realtime topic.
 // A member's row is made with their name as the board shows it ('' if they hide it) and branch.
 const ADD_SCORES_SQL =
 	'INSERT INTO contest_scores (id, contest, user, branch, name, total, ms, answered, updated) ' +
@@ -105,7 +105,7 @@ function branchStandings(app, g, ranked) {
 		});
 }
 
-/** Rewrite the contest's board record from its standings. */
+/** Rewrite the contest's board record from its standings; returns the board as devices see it. */
 function writeBoard(app, g, contest, ranked, closed, final) {
 	let board = null;
 	try {
@@ -114,12 +114,56 @@ function writeBoard(app, g, contest, ranked, closed, final) {
 		board = new Record(app.findCollectionByNameOrId('contest_boards'));
 		board.set('contest', contest.id);
 	}
-	board.set('members', ranked.slice(0, BOARD_TOP));
-	board.set('branches', branchStandings(app, g, ranked));
-	board.set('participants', ranked.length);
+	const out = {
+		members: ranked.slice(0, BOARD_TOP),
+		branches: branchStandings(app, g, ranked),
+		participants: ranked.length,
+		closed: closed,
+		final: final
+	};
+	board.set('members', out.members);
+	board.set('branches', out.branches);
+	board.set('participants', out.participants);
 	board.set('closed', closed);
 	board.set('final', final);
 	app.save(board);
+	out.id = board.id;
+	return out;
+}
+
+/** How the members answered a closed question: how many, how many right. */
+function accuracyOf(app, contestId, position) {
+	const row = new DynamicModel({ answers: 0, right: 0 });
+	app
+		.db()
+		.newQuery(
+			'SELECT COUNT(*) AS answers, COALESCE(SUM(correct), 0) AS "right" FROM contest_answers ' +
+				'WHERE contest = {:c} AND position = {:p} AND answered_at > 0'
+		)
+		.bind({ c: contestId, p: position })
+		.one(row);
+	return { answers: row.answers, right: row.right };
+}
+
+/** The contest's live topic: members in its scope and its leaders may subscribe (see
+ * lib/contest-live.js); the server sends each question as it opens and the board as it closes. */
+function topicOf(contestId) {
+	return 'gongxue/contest/' + contestId;
+}
+
+/**
+ * Send `data` to every device subscribed to the contest's topic: one message, built once,
+ * whatever the number of members (a record's realtime event checks its rules for each
+ * subscriber; who may subscribe was checked when they did).
+ */
+function broadcast(app, contestId, data) {
+	const name = topicOf(contestId);
+	const message = new SubscriptionMessage({ name: name, data: JSON.stringify(data) });
+	const clients = app.subscriptionsBroker().clients();
+	for (const id in clients) {
+		const client = clients[id];
+		if (client.hasSubscription(name)) client.send(message);
+	}
 }
 
 /** Write the participants' points to their ledgers, once: for taking part and for placing. */
@@ -164,6 +208,7 @@ function tally(app, g, contest, now) {
 	const key = 'contest-closed:' + contest.id;
 	const final = closed === contest.getInt('count') - 1;
 	if ($app.store().get(key) === closed && (!final || contest.getBool('settled'))) return;
+	let written = null;
 	app.runInTransaction((tx) => {
 		const fresh = tx.findRecordById('contests', contest.id);
 		let board = null;
@@ -174,8 +219,26 @@ function tally(app, g, contest, now) {
 		}
 		if (board !== null && board.getInt('closed') >= closed) return;
 		addScores(tx, contest.id, closed);
-		writeBoard(tx, g, fresh, standings(tx, g, contest.id), closed, final);
+		written = writeBoard(tx, g, fresh, standings(tx, g, contest.id), closed, final);
 	});
+	if (written !== null) {
+		// Live: the question just closed, with its key and how the members did, comes with the
+		// board, so that no device needs to ask at the close.
+		const live = contest.getString('mode') !== 'window';
+		const questions = JSON.parse(contest.getString('questions') || '[]');
+		broadcast(app, contest.id, {
+			kind: 'board',
+			now: Date.now(),
+			board: written,
+			reveal: live
+				? {
+						position: closed,
+						question: questions[closed],
+						accuracy: accuracyOf(app, contest.id, closed)
+					}
+				: null
+		});
+	}
 	// The last board goes out first, then the participants' ledgers (a record or more each, in a
 	// transaction of their own); settle() does nothing if another request settled already.
 	if (final) {
@@ -249,5 +312,8 @@ module.exports = {
 	branchStandings: branchStandings,
 	standingOf: standingOf,
 	boardOf: boardOf,
+	accuracyOf: accuracyOf,
+	topicOf: topicOf,
+	broadcast: broadcast,
 	settleDue: settleDue
 };

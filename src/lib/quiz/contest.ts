@@ -31,10 +31,15 @@ export function livePhase(t: LiveTiming, now: number): LivePhase {
 	const slot = (t.seconds + REVEAL_SECONDS) * 1000;
 	const index = Math.floor((now - t.startsAt) / slot);
 	if (index >= t.count) return { phase: 'finished', endedAt: liveEnd(t) };
-	const opensAt = t.startsAt + index * slot;
-	const closesAt = opensAt + t.seconds * 1000;
+	const { opensAt, closesAt } = liveQuestion(t, index);
 	if (now < closesAt) return { phase: 'open', index, opensAt, closesAt };
 	return { phase: 'reveal', index, closesAt, nextAt: index + 1 < t.count ? opensAt + slot : null };
+}
+
+/** When question `index` of a live contest opens and closes (ms, server time). */
+export function liveQuestion(t: LiveTiming, index: number): { opensAt: number; closesAt: number } {
+	const opensAt = t.startsAt + index * (t.seconds + REVEAL_SECONDS) * 1000;
+	return { opensAt, closesAt: opensAt + t.seconds * 1000 };
 }
 
 /** When a live contest's last key has shown. */

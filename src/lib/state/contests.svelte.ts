@@ -1,17 +1,21 @@
 import { contestMessages as t } from '$lib/i18n/contests';
-import { isAnswerable, type Given } from '$lib/quiz';
+import type { Question } from '$lib/content';
+import { isAnswerable, isCorrect, type Given } from '$lib/quiz';
+import { answerScore, REVEAL_SECONDS } from '$lib/quiz/contest';
 import {
 	classify,
 	contestResults,
+	keepClock,
 	listContests,
 	messageOf,
 	nextQuestion,
 	playState,
 	sendAnswer,
 	statusOf,
-	watchBoard,
+	watchContest,
 	type Board,
 	type ContestSummary,
+	type LiveMessage,
 	type PlayState,
 	type Results
 } from '$lib/sync';
@@ -64,12 +68,30 @@ class Contests {
 
 export const contests = new Contests();
 
+/** How far a live contest has gone: the lobby, then each question open and then closed. */
+function stageOf(s: PlayState): number {
+	if (s.phase === 'lobby') return -1;
+	if (s.phase === 'finished') return Infinity;
+	return 2 * (s.position ?? 0) + (s.phase === 'reveal' ? 1 : 0);
+}
+
+/** The member's answer against a closed question's key, scored as the server scores it. */
+function judged(mine: { answer: string[]; ms: number }, question: Question, seconds: number) {
+	const correct = isCorrect(question, mine.answer);
+	return { ...mine, correct, score: answerScore(correct, mine.ms, seconds * 1000) ?? 0 };
+}
+
+/** How long before a live question opens the device asks the server to keep its time. */
+const CLOCK_LEAD = 50_000;
+
 /**
  * One contest as the member plays it. The server says where it stands (the lobby, the open
- * question, its key once closed, the end; in window mode the member's own next question); the
- * room asks again at each boundary of the server's clock and after a reconnect. The board is one
- * record the server rewrites as each question closes, followed live (realtime). Once every
- * question is counted the results replace the play.
+ * question, its key once closed, the end; in window mode the member's own next question) when
+ * the room opens and after a reconnect. In a live contest the server then sends each question as
+ * it opens and the board with the closed question's key as it closes, over the contest's realtime
+ * topic; the room asks again only if a message is late, and once during each key's showing (for
+ * the member's own place), spread over seconds so that hundreds of devices do not ask at once.
+ * Once every question is counted the results replace the play.
  */
 export class ContestRoom {
 	readonly id: string;
@@ -87,6 +109,8 @@ export class ContestRoom {
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#stop: (() => Promise<void>) | null = null;
 	#closed = false;
+	/** Live mode: the last question whose time this device asked the server to keep. */
+	#clockKept = -1;
 
 	constructor(id: string) {
 		this.id = id;
@@ -118,7 +142,7 @@ export class ContestRoom {
 		}
 		await this.refresh();
 		try {
-			this.#stop = await watchBoard(pb, this.id, (b) => this.#takeBoard(b));
+			this.#stop = await watchContest(pb, this.id, (m) => this.#live(m));
 		} catch (e) {
 			this.problem = problemOf(e);
 		}
@@ -132,6 +156,49 @@ export class ContestRoom {
 		if (this.board === null || b.closed >= this.board.closed) this.board = b;
 	}
 
+	/** A live contest's message: a question opening, or the board as one closes. */
+	#live(m: LiveMessage): void {
+		const s = this.state;
+		if (s === null || s.mode !== 'live') return;
+		this.#offset = m.now - Date.now();
+		if (m.kind === 'open') {
+			if (stageOf(s) >= 2 * m.position) return;
+			this.given = [];
+			this.state = {
+				...s,
+				now: m.now,
+				phase: 'open',
+				position: m.position,
+				opensAt: m.opensAt,
+				closesAt: m.closesAt,
+				nextAt: null,
+				question: m.question,
+				mine: null,
+				reveal: null
+			};
+			this.#schedule();
+			return;
+		}
+		this.#takeBoard(m.board);
+		const r = m.reveal;
+		if (r !== null && s.phase === 'open' && s.position === r.position) {
+			// The question closed: its key, the member's own answer against it, the next opening.
+			this.state = {
+				...s,
+				now: m.now,
+				phase: 'reveal',
+				nextAt: r.position + 1 < s.count ? s.closesAt! + REVEAL_SECONDS * 1000 : null,
+				mine: s.mine === null ? null : judged(s.mine, r.question, s.seconds),
+				reveal: { question: r.question, accuracy: r.accuracy }
+			};
+			// The member's own place, and then the next question's clock: asked once during the
+			// key's showing, at a moment of this device's own.
+			this.#wake(1000 + Math.random() * 3000);
+		} else if (m.board.final) {
+			this.#wake(Math.random() * 2000);
+		}
+	}
+
 	/** Back from a dropped connection or a hidden tab: the room and the board as they are now
 	 * (realtime does not replay what was missed). */
 	#rejoin = () => {
@@ -139,10 +206,12 @@ export class ContestRoom {
 		void this.refresh();
 	};
 
-	/** Take what the server says, and wake again at its next boundary. */
+	/** Take what the server says, and wake again at its next boundary; in a live contest, not a
+	 * state older than what realtime brought meanwhile. */
 	#take(s: PlayState, asked: number): void {
 		this.#offset = s.now - (asked + Date.now()) / 2;
 		const before = this.state;
+		if (s.mode === 'live' && before !== null && stageOf(s) < stageOf(before)) return;
 		if (before?.position !== s.position || s.phase === 'lobby') this.given = [];
 		// Window mode: the open question closed unanswered.
 		if (before?.phase === 'open' && before.mine === null && before.position !== s.position) {
@@ -178,30 +247,62 @@ export class ContestRoom {
 		}
 	}
 
+	/** Wake (ask the server) in `ms`, instead of at the next boundary. */
+	#wake(ms: number): void {
+		if (this.#timer) clearTimeout(this.#timer);
+		if (this.#closed || this.results !== null) return;
+		this.#timer = setTimeout(() => void this.refresh(), ms);
+	}
+
+	/** Live mode: ask the server to keep the coming question's time, once it is near (the
+	 * server sends the question as it opens and the board as it closes). */
+	#keepClock(): void {
+		const s = this.state;
+		const pb = account.client();
+		if (s === null || s.mode !== 'live' || pb === null) return;
+		const position =
+			s.phase === 'lobby'
+				? 0
+				: s.phase === 'open'
+					? s.position
+					: s.phase === 'reveal'
+						? s.position! + 1
+						: undefined;
+		if (position === undefined || position >= s.count || position <= this.#clockKept) return;
+		const opensAt = s.phase === 'lobby' ? s.opensAt : s.phase === 'reveal' ? s.nextAt : null;
+		if (opensAt !== null && opensAt - this.now() > CLOCK_LEAD) return;
+		this.#clockKept = position;
+		keepClock(pb, this.id, position);
+	}
+
 	#schedule(): void {
 		if (this.#timer) clearTimeout(this.#timer);
 		if (this.#closed || this.results !== null) return;
 		const s = this.state;
+		this.#keepClock();
 		// Offline, refused, or results still being counted: try again shortly.
 		const soon = this.now() + 3000;
 		const next =
 			s === null || this.problem !== null
 				? soon
 				: s.phase === 'lobby'
-					? s.opensAt
+					? // A long lobby: wake in time to ask for the first question's clock.
+						Math.min(s.opensAt!, Math.max(this.now(), s.opensAt! - CLOCK_LEAD + 5000))
 					: s.phase === 'open'
 						? s.closesAt
 						: s.phase === 'reveal'
-							? (s.nextAt ?? s.closesAt! + 5000)
+							? (s.nextAt ?? s.closesAt! + REVEAL_SECONDS * 1000)
 							: s.phase === 'ready' || s.phase === 'done'
 								? s.endsAt
 								: soon;
 		if (next === null) return;
-		// A little after the boundary, so the server is past it too; at a question's close the
-		// members' devices spread their asks over a second (the board itself comes by realtime
-		// to everyone at once), so that hundreds of players do not all ask in the same instant.
-		const spread = s?.phase === 'open' ? Math.random() * 1000 : 0;
-		const wait = Math.max(250, Math.min(next - this.now() + 250 + spread, 60_000));
+		// A little after the boundary, so the server is past it too. A live contest's boundaries
+		// come by realtime to every device at once; the device asks only if that message is late,
+		// and then at a moment of its own within two seconds, so that hundreds of players do not
+		// all ask in the same instant.
+		const live = s?.mode === 'live' && this.#stop !== null && next !== soon;
+		const after = live ? 1000 + Math.random() * 2000 : 250;
+		const wait = Math.max(250, Math.min(next - this.now() + after, 60_000));
 		this.#timer = setTimeout(() => void this.refresh(), wait);
 	}
 
@@ -231,7 +332,13 @@ export class ContestRoom {
 		this.sending = true;
 		try {
 			const r = await sendAnswer(pb, this.id, s.position, [...this.given]);
-			this.state = { ...s, mine: { answer: [...this.given], ms: r.ms } };
+			const mine = { answer: [...this.given], ms: r.ms };
+			// The question may have closed (by realtime) while the answer was on its way.
+			const now = this.state;
+			if (now?.position === s.position && now.phase === 'open') this.state = { ...now, mine };
+			if (now?.position === s.position && now.phase === 'reveal' && now.reveal !== null) {
+				this.state = { ...now, mine: judged(mine, now.reveal.question, s.seconds) };
+			}
 			if (s.mode === 'window') {
 				this.last = 'sent';
 				await this.refresh();

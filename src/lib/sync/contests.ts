@@ -166,28 +166,55 @@ export function contestResults(pb: PocketBase, id: string): Promise<Results> {
 	return pb.send(`/api/gongxue/contests/${encodeURIComponent(id)}/results`, { method: 'GET' });
 }
 
-function toBoard(r: RecordModel): Board {
-	return {
-		members: (r.members ?? []) as BoardMember[],
-		branches: (r.branches ?? []) as BoardBranch[],
-		participants: Number(r.participants ?? 0),
-		closed: Number(r.closed ?? -1),
-		final: Boolean(r.final)
-	};
+/** What a live contest's realtime topic carries: each question as it opens (no key), and the
+ * board as each question closes, with that question's key and how the members did. */
+export type LiveMessage =
+	| {
+			kind: 'open';
+			/** The server's clock when it sent this (ms). */
+			now: number;
+			position: number;
+			opensAt: number;
+			closesAt: number;
+			question: OpenQuestion;
+	  }
+	| {
+			kind: 'board';
+			now: number;
+			board: Board;
+			/** Live mode: the question that just closed. */
+			reveal: {
+				position: number;
+				question: Question;
+				accuracy: { answers: number; right: number };
+			} | null;
+	  };
+
+/** The contest's realtime topic (the server lets only its members and leaders follow it). */
+export const contestTopic = (id: string) => `gongxue/contest/${id}`;
+
+/**
+ * Follow a contest live: `onmessage` gets each question as it opens and the board as each
+ * question closes. Returns the function that stops following.
+ */
+export function watchContest(
+	pb: PocketBase,
+	id: string,
+	onmessage: (m: LiveMessage) => void
+): Promise<() => Promise<void>> {
+	return pb.realtime.subscribe(contestTopic(id), (m: LiveMessage) => onmessage(m));
 }
 
 /**
- * Follow the contest's board live: `onboard` gets it each time the server rewrites it (as a
- * question closes). Returns the function that stops following.
+ * Ask the server to keep question `position`'s time (live mode): the first device to ask is
+ * answered when the question has closed and been counted, every other at once. Nobody waits on it.
  */
-export function watchBoard(
-	pb: PocketBase,
-	id: string,
-	onboard: (board: Board) => void
-): Promise<() => Promise<void>> {
-	return pb.collection('contest_boards').subscribe('*', (e) => onboard(toBoard(e.record)), {
-		filter: pb.filter('contest = {:id}', { id })
-	});
+export function keepClock(pb: PocketBase, id: string, position: number): void {
+	pb.send(`/api/gongxue/contests/${encodeURIComponent(id)}/clock`, {
+		method: 'POST',
+		body: { position },
+		requestKey: null
+	}).catch(() => undefined);
 }
 
 /** Branch names of the member's organisation, by id (for the branch board). */
