@@ -317,8 +317,7 @@ describe('a live contest', () => {
 			expect(opened.question).toMatchObject({ position: 0, type: 'single' });
 			expect(JSON.stringify(opened.question)).not.toMatch(/"answer"|"explanation"/);
 			await answer(a.as.member, c.id, 0, ['A']);
-			expect(await keeping).toEqual({ position: 0, closed: true });
-			await expect.poll(() => heard.other!.length, { timeout: 5_000 }).toBe(2);
+			await expect.poll(() => heard.other!.length, { timeout: 6_000 }).toBe(2);
 			const closed = heard.other![1]! as {
 				kind: string;
 				board: { members: { user: string; total: number; place: number }[] };
@@ -332,13 +331,29 @@ describe('a live contest', () => {
 				question: { answer: 'A' },
 				accuracy: { answers: 1, right: 1 }
 			});
+			// The same request keeps the next question's time too, whoever else asks.
+			expect(await clock(a.as.other, c.id, 1)).toEqual({ kept: true });
+			expect(await keeping).toEqual({ position: 1, closed: true });
+			await expect.poll(() => heard.other!.length, { timeout: 5_000 }).toBe(4);
+			expect(
+				heard.other!.map((m) => [
+					m.kind,
+					(m.reveal as { position: number } | null)?.position ?? m.position
+				])
+			).toEqual([
+				['open', 0],
+				['board', 0],
+				['open', 1],
+				['board', 1]
+			]);
+			expect((heard.other![3]!.board as { final: boolean }).final).toBe(true);
 			// A member of another organisation hears nothing, nor anyone another's answers.
 			expect(heard.stranger).toEqual([]);
 			expect(answers).toEqual([]);
 		} finally {
 			await Promise.all([...stops, stopAnswers].map((stop) => stop()));
 		}
-	}, 20_000);
+	}, 30_000);
 
 	it('keeps no clock for a stranger, a question that does not exist, or one far off', async () => {
 		const soon = await liveContest(-2_000, 5, 2);

@@ -3,7 +3,8 @@
 // it opens, and its answers are counted and the board (with the key and how the members did) sent
 // the moment it closes, over the contest's realtime topic. PocketBase hooks have no timers, so
 // the clock is a request: each device asks `clock` for the coming question; the first request
-// claims it and sleeps until the opening, then until the close; the others are answered at once.
+// claims it and sleeps until the opening, then until the close, and goes on with the next
+// questions that no other request has claimed; the others are answered at once.
 // Should that request be lost (a restart), nothing is: the next device to ask the play route
 // after the close counts the answers, and a cron job each minute does it if nobody asks.
 // Runs inside PocketBase's JS engine (CommonJS, ES2015).
@@ -16,54 +17,70 @@ const contest_ = require(`${__hooks}/lib/contest.js`);
 const LEAD_MS = 60000;
 const TOPIC_PREFIX = board.topicOf('');
 
-/** POST /api/gongxue/contests/{id}/clock {position}: keep question `position`'s time. */
+/** Claim question `position`'s clock for this request; false if another request has it. */
+function claim(id, position) {
+	const token = $security.randomString(16);
+	return $app.store().getOrSet('contest-clock:' + id + ':' + position, () => token) === token;
+}
+
+/**
+ * POST /api/gongxue/contests/{id}/clock {position}: keep question `position`'s time, and then
+ * each later question's that no other request keeps, to the contest's end: the request that
+ * claims a question sleeps until it opens and sends it, sleeps until it closes and counts it.
+ * Its device may go away meanwhile; the server goes on.
+ */
 function clock(e) {
 	const position = (e.requestInfo().body || {}).position;
 	if (typeof position !== 'number' || position < 0 || position % 1 !== 0) {
 		return refuse(e, 400, '请求格式有误。');
 	}
 	const id = e.request.pathValue('id');
-	const key = 'contest-clock:' + id + ':' + position;
 	// Cheap for every device but the first: nothing is read.
-	const token = $security.randomString(16);
-	if ($app.store().getOrSet(key, () => token) !== token) return e.json(202, { kept: true });
+	if (!claim(id, position)) return e.json(202, { kept: true });
+	const release = (p) => $app.store().remove('contest-clock:' + id + ':' + p);
+	const contest = contest_.contestFor(e);
+	if (contest === null) {
+		release(position);
+		return refuse(e, 404, '没有这场竞赛，或它不面向你的支部。');
+	}
+	const g = require(`${__hooks}/lib/gongxue.js`);
+	const t = board.timingOf(contest);
+	if (contest.getString('mode') === 'window' || position >= t.count) {
+		release(position);
+		return refuse(e, 400, '这场竞赛没有这道题的时钟。');
+	}
+	if (g.liveQuestion(t, position).opensAt - Date.now() > LEAD_MS) {
+		release(position);
+		return e.json(202, { early: true });
+	}
+	const questions = contest_.questionsOf(contest);
+	let p = position;
 	try {
-		const contest = contest_.contestFor(e);
-		if (contest === null) {
-			$app.store().remove(key);
-			return refuse(e, 404, '没有这场竞赛，或它不面向你的支部。');
+		for (;;) {
+			const { opensAt, closesAt } = g.liveQuestion(t, p);
+			if (Date.now() < opensAt) sleep(opensAt - Date.now());
+			// Sent late rather than never (this request came after the opening).
+			if (Date.now() < closesAt) {
+				board.broadcast(e.app, contest.id, {
+					kind: 'open',
+					now: Date.now(),
+					position: p,
+					opensAt: opensAt,
+					closesAt: closesAt,
+					question: contest_.shown(questions[p], p)
+				});
+				sleep(closesAt - Date.now());
+			}
+			board.tally(e.app, g, contest, Date.now());
+			if (p + 1 >= t.count || !claim(id, p + 1)) break;
+			p++;
 		}
-		const g = require(`${__hooks}/lib/gongxue.js`);
-		const t = board.timingOf(contest);
-		if (contest.getString('mode') === 'window' || position >= t.count) {
-			$app.store().remove(key);
-			return refuse(e, 400, '这场竞赛没有这道题的时钟。');
-		}
-		const { opensAt, closesAt } = g.liveQuestion(t, position);
-		if (opensAt - Date.now() > LEAD_MS) {
-			$app.store().remove(key);
-			return e.json(202, { early: true });
-		}
-		if (Date.now() < opensAt) {
-			sleep(opensAt - Date.now());
-			const q = contest_.questionsOf(contest)[position];
-			board.broadcast(e.app, contest.id, {
-				kind: 'open',
-				now: Date.now(),
-				position: position,
-				opensAt: opensAt,
-				closesAt: closesAt,
-				question: contest_.shown(q, position)
-			});
-		}
-		if (Date.now() < closesAt) sleep(closesAt - Date.now());
-		board.tally(e.app, g, contest, Date.now());
-		return e.json(200, { position: position, closed: true });
 	} catch (err) {
-		// Another device's request may keep the time instead.
-		$app.store().remove(key);
+		// A device's next request may keep the time instead.
+		release(p);
 		throw err;
 	}
+	return e.json(200, { position: p, closed: true });
 }
 
 /** Drop the contest topics `e.auth` may not follow: only members in the contest's scope and its
