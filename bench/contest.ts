@@ -6,13 +6,13 @@
 //      authenticated rule, no hooks, a payload the size of a contest board); the superuser
 //      updates it BROADCASTS times; latency from the update request's start to the last client;
 //   2. the contest: QUESTIONS questions of SECONDS seconds. Every member follows the contest's
-//      realtime topic and asks the server to keep the coming question's time (the clock route:
-//      the first request keeps it, the others are answered at once); the server sends each
-//      question as it opens and the board, with the key, as it closes. Each member answers once
-//      at a random moment within ANSWER_WITHIN ms of the opening, without retrying, and asks the
-//      play route (for its own place) and the next question's clock once during each key's
-//      showing, at a moment of its own 1–4 s after the close; a member whose message is late asks the play route 1–3 s after
-//      the boundary instead (counted as a fallback).
+//      realtime topic and, in the lobby, asks the server to keep the questions' time (the clock
+//      route: the first request keeps it to the end, the others are answered at once); the
+//      server sends each question as it opens and the board, with the key, as it closes. Each
+//      member answers once at a random moment within ANSWER_WITHIN ms of the opening, without
+//      retrying, and asks the play route (for its own place) once during each key's showing, at
+//      a moment of its own 1–4 s after the close; a member whose message is late asks the play route 1–3 s after the
+//      boundary instead, and the clock again (counted as a fallback).
 // Other work on the machine slows every figure: the CPU it took meanwhile is reported.
 // Prints one JSON line for bench/run.js; progress goes to stderr.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -302,6 +302,9 @@ async function main(server: BenchServer) {
 		const late = boundary + 1000 + Math.random() * 2000;
 		if (await m.inbox.until(key, late)) return true;
 		const at = key.startsWith('open') ? 'open' : 'close';
+		// The server's clock may have stopped: ask it to keep the coming question's time.
+		const coming = at === 'open' ? q : q + 1;
+		if (coming < QUESTIONS) clock(m, coming);
 		try {
 			const s = await play(m);
 			fallbacks.push({ q, at, ok: at === 'open' ? s.position === q : true });
@@ -341,9 +344,8 @@ async function main(server: BenchServer) {
 				sent.push({ member: m, position: q, right, sentAt: at, ms, ...outcomeOf(e) });
 			}
 			if (!(await awaitOrPlay(m, `board:${q}`, closesAt, q))) continue;
-			// The key is showing: the member's own place, then the next question's clock.
+			// The key is showing: the member's own place.
 			await new Promise((r) => setTimeout(r, 1000 + Math.random() * 3000));
-			if (q + 1 < QUESTIONS) clock(m, q + 1);
 			const from = Date.now();
 			try {
 				await play(m);

@@ -111,6 +111,8 @@ export class ContestRoom {
 	#closed = false;
 	/** Live mode: the last question whose time this device asked the server to keep. */
 	#clockKept = -1;
+	/** Live mode: the server's clock is running (its last push came in time); no need to ask. */
+	#pushed = false;
 
 	constructor(id: string) {
 		this.id = id;
@@ -161,6 +163,7 @@ export class ContestRoom {
 		const s = this.state;
 		if (s === null || s.mode !== 'live') return;
 		this.#offset = m.now - Date.now();
+		this.#pushed = true;
 		if (m.kind === 'open') {
 			if (stageOf(s) >= 2 * m.position) return;
 			this.given = [];
@@ -203,6 +206,9 @@ export class ContestRoom {
 	 * (realtime does not replay what was missed). */
 	#rejoin = () => {
 		if (document.visibilityState !== 'visible' || this.#closed) return;
+		// Pushes may have been missed; make sure the server's clock is running.
+		this.#pushed = false;
+		this.#clockKept = -1;
 		void this.refresh();
 	};
 
@@ -259,7 +265,7 @@ export class ContestRoom {
 	#keepClock(): void {
 		const s = this.state;
 		const pb = account.client();
-		if (s === null || s.mode !== 'live' || pb === null) return;
+		if (s === null || s.mode !== 'live' || pb === null || this.#pushed) return;
 		const position =
 			s.phase === 'lobby'
 				? 0
@@ -303,7 +309,11 @@ export class ContestRoom {
 		const live = s?.mode === 'live' && this.#stop !== null && next !== soon;
 		const after = live ? 1000 + Math.random() * 2000 : 250;
 		const wait = Math.max(250, Math.min(next - this.now() + after, 60_000));
-		this.#timer = setTimeout(() => void this.refresh(), wait);
+		this.#timer = setTimeout(() => {
+			// A push is late: the server's clock may have stopped (a restart); ask it again.
+			if (live && next - this.now() < 0) this.#pushed = false;
+			void this.refresh();
+		}, wait);
 	}
 
 	/** 开始答题 / 下一题 (window mode): the server shows the next question; its time starts. */
