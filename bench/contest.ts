@@ -23,8 +23,6 @@ import type { LiveMessage as Live } from '../src/lib/sync/contests.ts';
 import {
 	Arrivals,
 	isoDate,
-	machineCpuSeconds,
-	ownCpuSeconds,
 	pct,
 	pool,
 	runBench,
@@ -32,6 +30,15 @@ import {
 	sleepUntil,
 	type BenchServer
 } from './pb/harness.ts';
+import {
+	boardLike,
+	broadcasts,
+	Inbox,
+	metered,
+	outcomeOf,
+	summary,
+	type Outcome
+} from './pb/realtime.ts';
 
 // The PocketBase SDK's realtime uses the browser's EventSource; Node 20 has none.
 (globalThis as { EventSource?: unknown }).EventSource ??= EventSource;
@@ -57,42 +64,12 @@ const t0 = performance.now();
 const log = (msg: string) =>
 	console.error(`  [contest ${((performance.now() - t0) / 1000).toFixed(0)} s] ${msg}`);
 
-const summary = (xs: number[]) => ({ p50: pct(xs, 50), p95: pct(xs, 95), max: Math.max(...xs) });
-
-/** A member's realtime messages by key (`open:q`, `board:q`), each with its arrival time. */
-class Inbox {
-	private got = new Map<string, number>();
-	private waiting = new Map<string, () => void>();
-	put(key: string, at: number) {
-		if (!this.got.has(key)) this.got.set(key, at);
-		this.waiting.get(key)?.();
-	}
-	at(key: string) {
-		return this.got.get(key);
-	}
-	/** Whether `key` has come by `deadline` (Date.now()'s clock). */
-	async until(key: string, deadline: number): Promise<boolean> {
-		if (this.got.has(key)) return true;
-		let timer: NodeJS.Timeout | undefined;
-		const came = await Promise.race([
-			new Promise<boolean>((r) => this.waiting.set(key, () => r(true))),
-			new Promise<boolean>(
-				(r) => (timer = setTimeout(() => r(false), Math.max(0, deadline - Date.now())))
-			)
-		]);
-		clearTimeout(timer);
-		this.waiting.delete(key);
-		return came;
-	}
-}
-
 interface Member {
 	n: number;
 	pb: PocketBase;
 	inbox: Inbox;
 }
 
-type Outcome = 'accepted' | 'refused' | 'failed';
 interface Sent {
 	member: Member;
 	position: number;
@@ -103,87 +80,6 @@ interface Sent {
 	/** The server's time from the question's opening to the answer (accepted answers). */
 	serverMs?: number;
 	status?: number;
-}
-
-/** A refusal is the server's answer (4xx); anything else (5xx, network) a failure. */
-function outcomeOf(e: unknown): { outcome: Outcome; status: number } {
-	const status = (e as { status?: number }).status ?? 0;
-	return { outcome: status >= 400 && status < 500 ? 'refused' : 'failed', status };
-}
-
-/** Cores used while `fn` ran: by PocketBase, by this process (the clients), by anything else. */
-async function metered<T>(server: BenchServer, fn: () => Promise<T>) {
-	const before = { pb: server.cpuSeconds(), own: ownCpuSeconds(), all: machineCpuSeconds() };
-	const t = performance.now();
-	const result = await fn();
-	const seconds = (performance.now() - t) / 1000;
-	const pb = server.cpuSeconds() - before.pb;
-	const own = ownCpuSeconds() - before.own;
-	const all = machineCpuSeconds() - before.all;
-	const cores = {
-		server: pb / seconds,
-		clients: own / seconds,
-		others: (all - pb - own) / seconds
-	};
-	return { result, seconds, cores };
-}
-
-/** A plain record's payload shaped and sized like a contest board (top 20, every branch). */
-function boardLike() {
-	return {
-		members: Array.from({ length: 20 }, (_, i) => ({
-			user: `m${String(i).padStart(14, '0')}`,
-			name: `成员${i}`,
-			branch: `b${String(i % BRANCHES).padStart(14, '0')}`,
-			total: 900 - i,
-			ms: 12_345 + i,
-			answered: QUESTIONS,
-			place: i + 1
-		})),
-		branches: Array.from({ length: BRANCHES }, (_, i) => ({
-			branch: `b${String(i).padStart(14, '0')}`,
-			name: `第${i + 1}支部`,
-			members: MEMBERS / BRANCHES,
-			average: 600 - i,
-			place: i + 1
-		}))
-	};
-}
-
-/**
- * BROADCASTS writes, one at a time, each once every client had the previous one (or
- * DELIVERY_TIMEOUT passed): per write, the time from the request's start to the last client,
- * every client's delay, and the request's own time.
- */
-async function broadcasts(
-	server: BenchServer,
-	arrivals: Arrivals,
-	write: (k: number) => Promise<string>
-) {
-	const last: number[] = [];
-	const each: number[] = [];
-	const request: number[] = [];
-	let missed = 0;
-	const { cores } = await metered(server, async () => {
-		for (let k = 0; k < BROADCASTS; k++) {
-			const at = Date.now();
-			const key = await write(k);
-			request.push(Date.now() - at);
-			if (!(await arrivals.all(key, DELIVERY_TIMEOUT))) missed++;
-			const times = arrivals.of(key);
-			last.push(Math.max(...times) - at);
-			each.push(...times.map((x) => x - at));
-			await new Promise((r) => setTimeout(r, GAP));
-		}
-	});
-	return {
-		updates: BROADCASTS,
-		missed,
-		all: summary(last),
-		each: summary(each),
-		request: summary(request),
-		cores
-	};
 }
 
 async function main(server: BenchServer) {
@@ -218,7 +114,9 @@ async function main(server: BenchServer) {
 			{ name: 'data', type: 'json', maxSize: 200_000 }
 		]
 	});
-	const plainRecord = await su.collection(BROADCAST).create({ seq: -1, data: boardLike() });
+	const plainRecord = await su
+		.collection(BROADCAST)
+		.create({ seq: -1, data: boardLike(MEMBERS, BRANCHES, QUESTIONS) });
 	const plainArrivals = new Arrivals(MEMBERS);
 	let plainBytes = 0;
 	t = performance.now();
@@ -230,10 +128,17 @@ async function main(server: BenchServer) {
 	});
 	const connectMs = performance.now() - t;
 	log(`基线：超级用户更新普通集合的一条记录 ${BROADCASTS} 次，${MEMBERS} 个客户端订阅…`);
-	const plain = await broadcasts(server, plainArrivals, async (k) => {
-		await su.collection(BROADCAST).update(plainRecord.id, { seq: k, data: boardLike() });
-		return `plain:${k}`;
-	});
+	const plain = await broadcasts(
+		server,
+		plainArrivals,
+		async (k) => {
+			await su
+				.collection(BROADCAST)
+				.update(plainRecord.id, { seq: k, data: boardLike(MEMBERS, BRANCHES, QUESTIONS) });
+			return `plain:${k}`;
+		},
+		{ count: BROADCASTS, gap: GAP, timeout: DELIVERY_TIMEOUT }
+	);
 
 	// 2. The contest: the admin's, for the whole organisation, from the admin's own bank.
 	const slot = (SECONDS + REVEAL_SECONDS) * 1000;

@@ -7,6 +7,14 @@ import { EventSource } from 'eventsource';
 import type PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FULL_SCORE, REVEAL_SECONDS } from '../../src/lib/quiz/contest';
+import {
+	answer,
+	bankText,
+	iso,
+	liveContest as liveContestOf,
+	play,
+	results
+} from './contest-helpers';
 import { makeOrg, startServer, unique, type Ctx, type Org } from './harness';
 
 // The PocketBase SDK's realtime uses the browser's EventSource; Node 20 has none.
@@ -17,12 +25,6 @@ let a: Org;
 let b: Org;
 /** A bank of branch 0 of A: ten single-choice questions, every key `A`. */
 let bankId: string;
-
-const bankText = (n: number) =>
-	Array.from(
-		{ length: n },
-		(_, i) => `${i + 1}.【单选】竞赛第 ${i + 1} 题（${unique('')}）\nA. 对\nB. 错\n答案：A\n`
-	).join('\n');
 
 beforeAll(async () => {
 	ctx = await startServer();
@@ -35,29 +37,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => ctx?.close());
 
-const iso = (ms: number) => new Date(ms).toISOString().replace('T', ' ');
-
-/** A live contest of branch 0 of A whose first question opened `ago` ms before now. */
-async function liveContest(ago: number, seconds = 30, count = 3) {
-	const start = Date.now() - ago;
-	return a.as.secretary.collection('contests').create({
-		name: unique('竞赛'),
-		mode: 'live',
-		scope: 'branch',
-		banks: [bankId],
-		count,
-		seconds,
-		// Created a moment before its start: the server allows a minute's slack.
-		starts_at: iso(Math.max(start, Date.now() - 50_000))
-	});
-}
-
-const play = (pb: PocketBase, id: string) =>
-	pb.send(`/api/gongxue/contests/${id}/play`, { method: 'GET' });
-const next = (pb: PocketBase, id: string, position: number) =>
-	pb.send(`/api/gongxue/contests/${id}/next`, { method: 'POST', body: { position } });
-const results = (pb: PocketBase, id: string) =>
-	pb.send(`/api/gongxue/contests/${id}/results`, { method: 'GET' });
+const liveContest = (ago: number, seconds?: number, count?: number) =>
+	liveContestOf(a.as.secretary, bankId, ago, seconds, count);
 /** The member's all-time points as the server counts them. */
 async function totals(pb: PocketBase, user: string): Promise<number> {
 	const rows = await pb
@@ -65,14 +46,6 @@ async function totals(pb: PocketBase, user: string): Promise<number> {
 		.getFullList({ filter: `user = "${user}" && period = "all"` });
 	return rows.reduce((sum, r) => sum + Number(r.points), 0);
 }
-const clock = (pb: PocketBase, id: string, position: number) =>
-	pb.send(`/api/gongxue/contests/${id}/clock`, { method: 'POST', body: { position } });
-const answer = (pb: PocketBase, id: string, position: number, given: string[]) =>
-	pb.send(`/api/gongxue/contests/${id}/answer`, {
-		method: 'POST',
-		body: { position, answer: given }
-	});
-
 describe('setting up a contest', () => {
 	it('a secretary draws it from their own bank; its questions never leave the server', async () => {
 		const c = await liveContest(-60_000);
@@ -290,99 +263,6 @@ describe('a live contest', () => {
 		const c = await liveContest((5 + REVEAL_SECONDS) * 1000 + 500, 5, 2);
 		expect(await play(a.as.member, c.id)).toMatchObject({ phase: 'open', position: 1 });
 	});
-
-	it('sends each question as it opens and the board as it closes, to the contest’s members only; the key only after the close', async () => {
-		const c = await liveContest(-2_500, 5, 2);
-		const topic = `gongxue/contest/${c.id}`;
-		const heard: Record<string, Record<string, unknown>[]> = { other: [], stranger: [] };
-		const stops = await Promise.all(
-			(['other', 'stranger'] as const).map((who) =>
-				a.as[who].realtime.subscribe(topic, (m: Record<string, unknown>) => heard[who]!.push(m))
-			)
-		);
-		const answers: Record<string, unknown>[] = [];
-		const stopAnswers = await a.as.other
-			.collection('contest_answers')
-			.subscribe('*', (e) => answers.push(e.record));
-		try {
-			// The first device to ask keeps the question's time; every other is answered at once.
-			const keeping = clock(a.as.member, c.id, 0);
-			await new Promise((r) => setTimeout(r, 200));
-			const t0 = Date.now();
-			expect(await clock(a.as.other, c.id, 0)).toEqual({ kept: true });
-			expect(Date.now() - t0).toBeLessThan(1_000);
-			await expect.poll(() => heard.other!.length, { timeout: 5_000 }).toBe(1);
-			const opened = heard.other![0]!;
-			expect(opened).toMatchObject({ kind: 'open', position: 0 });
-			expect(opened.question).toMatchObject({ position: 0, type: 'single' });
-			expect(JSON.stringify(opened.question)).not.toMatch(/"answer"|"explanation"/);
-			await answer(a.as.member, c.id, 0, ['A']);
-			await expect.poll(() => heard.other!.length, { timeout: 6_000 }).toBe(2);
-			const closed = heard.other![1]! as {
-				kind: string;
-				board: { members: { user: string; total: number; place: number }[] };
-				reveal: { position: number; question: { answer: string }; accuracy: unknown };
-			};
-			expect(closed.kind).toBe('board');
-			expect(closed.board.members).toMatchObject([{ user: a.ids.member, answered: 1, place: 1 }]);
-			expect(closed.board.members[0]!.total).toBeGreaterThan(FULL_SCORE / 2);
-			expect(closed.reveal).toMatchObject({
-				position: 0,
-				question: { answer: 'A' },
-				accuracy: { answers: 1, right: 1 }
-			});
-			// The same request keeps the next question's time too, whoever else asks.
-			expect(await clock(a.as.other, c.id, 1)).toEqual({ kept: true });
-			expect(await keeping).toEqual({ position: 1, closed: true });
-			await expect.poll(() => heard.other!.length, { timeout: 5_000 }).toBe(4);
-			expect(
-				heard.other!.map((m) => [
-					m.kind,
-					(m.reveal as { position: number } | null)?.position ?? m.position
-				])
-			).toEqual([
-				['open', 0],
-				['board', 0],
-				['open', 1],
-				['board', 1]
-			]);
-			expect((heard.other![3]!.board as { final: boolean }).final).toBe(true);
-			// A member of another organisation hears nothing, nor anyone another's answers.
-			expect(heard.stranger).toEqual([]);
-			expect(answers).toEqual([]);
-		} finally {
-			await Promise.all([...stops, stopAnswers].map((stop) => stop()));
-		}
-	}, 30_000);
-
-	it('keeps no clock for a stranger, a question that does not exist, or one far off', async () => {
-		const soon = await liveContest(-2_000, 5, 2);
-		await expect(clock(a.as.stranger, soon.id, 0)).rejects.toMatchObject({ status: 404 });
-		await expect(clock(a.as.member, soon.id, 5)).rejects.toMatchObject({ status: 400 });
-		await expect(clock(a.as.member, soon.id, -1)).rejects.toMatchObject({ status: 400 });
-		const later = await liveContest(-10 * 60_000, 5, 2);
-		expect(await clock(a.as.member, later.id, 0)).toEqual({ early: true });
-	});
-
-	it('a board still goes out when no device kept the time: the first request after the close counts', async () => {
-		const c = await liveContest(1_000, 5, 2);
-		const heard: Record<string, unknown>[] = [];
-		const stop = await a.as.other.realtime.subscribe(`gongxue/contest/${c.id}`, (m) =>
-			heard.push(m)
-		);
-		try {
-			await answer(a.as.member, c.id, 0, ['B']);
-			await new Promise((r) => setTimeout(r, 4_500));
-			await play(a.as.other, c.id);
-			await expect.poll(() => heard.length, { timeout: 5_000 }).toBe(1);
-			expect(heard[0]).toMatchObject({
-				kind: 'board',
-				reveal: { position: 0, accuracy: { answers: 1, right: 0 } }
-			});
-		} finally {
-			await stop();
-		}
-	}, 20_000);
 });
 
 describe('results and points', () => {
@@ -448,82 +328,4 @@ describe('results and points', () => {
 		expect(await totals(a.as.member, a.ids.member)).toBe(before + 7);
 		expect((await ctx.su.collection('contests').getOne(c.id)).settled).toBe(true);
 	}, 20_000);
-});
-
-describe('a window contest', () => {
-	it('each member plays the same set once, each question timed from its showing; keys and scores wait for the window to close', async () => {
-		const c = await a.as.secretary.collection('contests').create({
-			name: unique('限时赛'),
-			mode: 'window',
-			scope: 'branch',
-			banks: [bankId],
-			count: 2,
-			seconds: 5,
-			starts_at: iso(Date.now() - 500),
-			ends_at: iso(Date.now() + 9_000),
-			participation_points: 1
-		});
-		expect(await play(a.as.member, c.id)).toMatchObject({ phase: 'ready', position: 0 });
-		await expect(answer(a.as.member, c.id, 0, ['A'])).rejects.toMatchObject({ status: 409 });
-		const first = await next(a.as.member, c.id, 0);
-		expect(first).toMatchObject({ phase: 'open', position: 0, reveal: null });
-		expect(first.question).not.toHaveProperty('answer');
-		expect(first.closesAt - first.opensAt).toBe(5_000);
-		// Asking again shows the same question with the same clock.
-		expect((await next(a.as.member, c.id, 0)).opensAt).toBe(first.opensAt);
-		await answer(a.as.member, c.id, 0, ['A']);
-		// Answered: no key, no correctness, no score; the next question waits.
-		const after = await play(a.as.member, c.id);
-		expect(after).toMatchObject({ phase: 'ready', position: 1, reveal: null, me: null });
-		expect(JSON.stringify(after)).not.toContain('"answer":"A"');
-
-		// Another member plays the same set, in the same order.
-		const theirs = await next(a.as.other, c.id, 0);
-		expect(theirs.question.id).toBe(first.question.id);
-		await answer(a.as.other, c.id, 0, ['B']);
-		const second = await next(a.as.other, c.id, 1);
-		expect(second.question.id).not.toBe(first.question.id);
-		// Left too long: the question closes for them alone.
-		await new Promise((r) => setTimeout(r, 5_200));
-		await expect(answer(a.as.other, c.id, 1, ['A'])).rejects.toMatchObject({
-			status: 409,
-			response: { message: '这道题已经截止，不能再作答。' }
-		});
-		await next(a.as.member, c.id, 1);
-		await answer(a.as.member, c.id, 1, ['A']);
-		expect(await play(a.as.member, c.id)).toMatchObject({ phase: 'done' });
-		expect(
-			await a.as.member.collection('contest_boards').getFullList({ filter: `contest = "${c.id}"` })
-		).toEqual([]);
-
-		// The window closes: the board, the keys and the points.
-		await new Promise((r) =>
-			setTimeout(r, Math.max(0, new Date(c.ends_at).getTime() - Date.now()) + 300)
-		);
-		const r = await results(a.as.other, c.id);
-		expect(
-			r.members.map((m: { user: string; answered: number; right: number }) => [
-				m.user,
-				m.answered,
-				m.right
-			])
-		).toEqual([
-			[a.ids.member, 2, 2],
-			[a.ids.other, 1, 0]
-		]);
-		expect(
-			r.questions.map((q: { answers: number; right: number }) => [q.answers, q.right])
-		).toEqual([
-			[2, 1],
-			[1, 1]
-		]);
-		expect(r.mine).toEqual([
-			expect.objectContaining({ position: 0, answer: ['B'], correct: false }),
-			expect.objectContaining({ position: 1, answer: null, correct: false })
-		]);
-		const joined = await a.as.other
-			.collection('events')
-			.getFullList({ filter: `user = "${a.ids.other}" && subject = "${c.id}"` });
-		expect(joined.map((e) => [e.type, e.points])).toEqual([['contest.joined', 1]]);
-	}, 30_000);
 });
