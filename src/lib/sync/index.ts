@@ -60,3 +60,13 @@ export {
 	type MeetingRecord,
 	type SendFailure
 } from './service';
+export {
+	ownTransfers,
+	requestTransfer,
+	cancelTransfer,
+	incomingTransfers,
+	decideTransfer,
+	refreshAccount,
+	type TransferRecord,
+	type TransferStatus
+} from './transfers';
