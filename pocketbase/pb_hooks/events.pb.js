@@ -16,6 +16,20 @@ onRecordCreateRequest((e) => {
 	});
 }, 'events');
 
+// An event written any other way (the superuser's, a script's) gets its member's branch too: a
+// branch's reports count events by the branch they were made in (lib/report.js).
+onRecordCreate((e) => {
+	if (e.record.getString('branch') === '' && e.record.getString('user') !== '') {
+		try {
+			const user = e.app.findRecordById('users', e.record.getString('user'));
+			e.record.set('branch', user.getString('branch'));
+		} catch (_) {
+			// no such member: the relation check refuses the event as it always did
+		}
+	}
+	e.next();
+}, 'events');
+
 // The server's copy of a lesson changed: grade with the new one from now on.
 onRecordAfterUpdateSuccess((e) => {
 	$app.store().remove('lesson:' + e.record.getString('lesson_id'));

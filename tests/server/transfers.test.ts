@@ -255,3 +255,20 @@ describe('who moves, and when a move is refused', () => {
 		expect((await ctx.su.collection('transfers').getOne(id)).status).toBe('pending');
 	});
 });
+
+describe('events written by the superuser', () => {
+	it('get the member’s branch too, so the branch’s reports count them', async () => {
+		const org = await makeOrg(ctx);
+		const made = await ctx.su.collection('events').create({
+			event_id: v7(),
+			user: org.ids.stranger,
+			device: 'server',
+			type: 'lesson.completed',
+			payload: { lessonId: lesson.lessonId },
+			server_day: serverDay(Date.now()),
+			status: 'accepted',
+			points: 3
+		});
+		expect(made.branch).toBe(org.branches[1]);
+	});
+});
