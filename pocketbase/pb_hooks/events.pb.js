@@ -9,25 +9,22 @@ onBatchRequest((e) => {
 // One event alone (or a batch PocketBase runs itself): the same grading, per record.
 onRecordCreateRequest((e) => {
 	const { ingest } = require(`${__hooks}/lib/ingest.js`);
-	if (e.hasSuperuserAuth()) return e.next();
+	if (e.hasSuperuserAuth()) {
+		// The superuser's event gets its member's branch too, as the branch's reports count by it.
+		if (e.record.getString('branch') === '') {
+			const user = require(`${__hooks}/lib/records.js`).byId(
+				e.app,
+				'users',
+				e.record.getString('user')
+			);
+			if (user !== null) e.record.set('branch', user.getString('branch'));
+		}
+		return e.next();
+	}
 	e.app.runInTransaction((txApp) => {
 		e.app = txApp;
 		ingest(e);
 	});
-}, 'events');
-
-// An event written any other way (the superuser's, a script's) gets its member's branch too: a
-// branch's reports count events by the branch they were made in (lib/report.js).
-onRecordCreate((e) => {
-	if (e.record.getString('branch') === '' && e.record.getString('user') !== '') {
-		try {
-			const user = e.app.findRecordById('users', e.record.getString('user'));
-			e.record.set('branch', user.getString('branch'));
-		} catch (_) {
-			// no such member: the relation check refuses the event as it always did
-		}
-	}
-	e.next();
 }, 'events');
 
 // The server's copy of a lesson changed: grade with the new one from now on.

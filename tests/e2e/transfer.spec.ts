@@ -1,8 +1,8 @@
-// 组织关系转接 in Chromium against the real server: a member asks to move by the new branch's
-// join code (a wrong code is explained, and offline the page says it needs the network), the new
-// branch's secretary accepts in the studio, and the member is then in the new branch as a member,
-// with their points along and the move in their growth record; the new branch's report counts
-// only what happened after the move.
+// 组织关系转接 in Chromium against the real server: a branch secretary asks to move by the new
+// branch's join code (a wrong code is explained, and offline the page says it needs the network),
+// the new branch's secretary accepts in the studio, and the mover is then a plain member of the
+// new branch (their device follows: the studio's leader tabs go), with their points along and the
+// move in their growth record; the new branch's report counts only what happened after the move.
 import type { Browser } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
 import { builtIndex, open, signalOffline } from './helpers';
@@ -37,12 +37,12 @@ async function newBranch(browser: Browser, backend: Backend, worker: number) {
 	return { id: branch.id, joinCode, email, page };
 }
 
-test('a member moves to another branch: requested by join code, accepted by its secretary, history along', async ({
+test('a secretary moves to another branch: requested by join code, accepted by its secretary, history along', async ({
 	browser,
 	backend
 }, testInfo) => {
 	const target = await newBranch(browser, backend, testInfo.workerIndex);
-	const member = await person(browser, backend, 'member');
+	const member = await person(browser, backend, 'secretary');
 	// Before the move: a lesson studied (its points) in the old branch.
 	const lesson = builtIndex().lessons[0]!;
 	const api = await signedIn(backend, member.email);
@@ -54,6 +54,8 @@ test('a member moves to another branch: requested by join code, accepted by its 
 	expect(before.points).toBeGreaterThan(0);
 
 	const page = member.page;
+	await open(page, `${backend.url}/studio`);
+	await expect(page.getByRole('link', { name: '支部概况' })).toBeVisible();
 	await open(page, `${backend.url}/me`);
 	await page.getByRole('link', { name: /组织关系转接/ }).click();
 	await page.waitForURL('**/me/transfer');
@@ -104,6 +106,11 @@ test('a member moves to another branch: requested by join code, accepted by its 
 	await expect(item).toContainText('已转入');
 	await expect(item).toContainText('你已转入新支部。');
 	await expect(form).not.toContainText('你有一份待处理的申请');
+	// The device reads the account again once the move reaches its ledger: no longer a leader.
+	await open(page, `${backend.url}/studio`);
+	const tabs = page.getByRole('navigation', { name: '工作室' });
+	await expect(tabs.getByRole('link', { name: '课程', exact: true })).toBeVisible();
+	await expect(tabs.getByRole('link', { name: '支部概况' })).toHaveCount(0);
 
 	// Their points came along; the new branch's report counts only what happened since.
 	const leader = await signedIn(backend, target.email);

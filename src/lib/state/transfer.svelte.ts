@@ -7,7 +7,6 @@ import {
 	incomingTransfers,
 	messageOf,
 	ownTransfers,
-	refreshAccount,
 	requestTransfer,
 	type TransferRecord
 } from '$lib/sync';
@@ -44,8 +43,8 @@ class TransferDesk {
 		return this.records.find((r) => r.status === 'pending') ?? null;
 	}
 
-	/** Load the member's requests; after an accepted move, read their account again so the app
-	 * knows their new branch and role. */
+	/** Load the member's requests (the account follows an accepted move by itself: see
+	 * `movedTo` in $lib/sync/transfers). */
 	async open(): Promise<void> {
 		await account.start();
 		const pb = account.client();
@@ -53,10 +52,6 @@ class TransferDesk {
 		if (pb === null || me === null) return;
 		try {
 			this.records = await ownTransfers(pb, me.id);
-			const moved = this.records.find((r) => r.status === 'accepted');
-			if (moved && moved.toBranch !== me.branch && this.records[0] === moved) {
-				await refreshAccount(pb);
-			}
 			if (this.notice && !this.notice.ok) this.notice = null;
 		} catch (e) {
 			this.notice = { ok: false, text: why(e) };

@@ -67,6 +67,7 @@ export {
 	incomingTransfers,
 	decideTransfer,
 	refreshAccount,
+	movedTo,
 	type TransferRecord,
 	type TransferStatus
 } from './transfers';

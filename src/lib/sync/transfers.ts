@@ -1,5 +1,6 @@
 import type PocketBase from 'pocketbase';
 import type { RecordModel } from 'pocketbase';
+import { TRANSFER_EVENT } from '$lib/credits';
 
 /**
  * Transfers (组织关系转接) on the server (pocketbase/pb_hooks/transfers.pb.js): a member's own
@@ -115,4 +116,17 @@ export async function decideTransfer(
 /** Read the signed-in member's account again (their branch and role change with a move). */
 export async function refreshAccount(pb: PocketBase): Promise<void> {
 	await pb.collection('users').authRefresh({ requestKey: null });
+}
+
+/**
+ * The branch the member's latest accepted move took them to, when it is not `branch` (the one
+ * the device has for them): their account is then to be read again. `ledger`: newest first.
+ */
+export function movedTo(
+	ledger: readonly { type: string; user: string; payload: Record<string, unknown> }[],
+	member: { id: string; branch: string }
+): string | null {
+	const move = ledger.find((r) => r.type === TRANSFER_EVENT && r.user === member.id);
+	const to = typeof move?.payload.toBranch === 'string' ? move.payload.toBranch : '';
+	return to !== '' && to !== member.branch ? to : null;
 }
