@@ -132,3 +132,43 @@ test('a secretary moves to another branch: requested by join code, accepted by i
 	await expect(moves.getByRole('listitem')).toHaveCount(1);
 	await expect(moves.getByRole('listitem')).toContainText('测试支部 → 新支部');
 });
+
+test('a rejected request: the secretary must give a reason, and the member reads it', async ({
+	browser,
+	backend
+}, testInfo) => {
+	const target = await newBranch(browser, backend, testInfo.workerIndex);
+	const member = await person(browser, backend, 'member');
+	const page = member.page;
+	await open(page, `${backend.url}/me/transfer`);
+	const form = page.getByRole('region', { name: '申请转接' });
+	// Nothing to send without a code.
+	await form.getByRole('button', { name: '提交申请' }).click();
+	await expect(form.getByRole('alert')).toHaveText('请填写新支部的加入码。');
+	await form.getByLabel('新支部加入码').fill(target.joinCode);
+	await form.getByRole('button', { name: '提交申请' }).click();
+	await expect(form.getByRole('status')).toHaveText('已提交，等待新支部书记处理。');
+
+	const studio = target.page;
+	await open(studio, `${backend.url}/studio/transfers`);
+	const queue = studio.getByRole('region', { name: '待处理的转入申请' });
+	const request = queue.getByRole('listitem', { name: `${member.name}（来自测试支部）` });
+	await request.getByRole('button', { name: '不同意', exact: true }).click();
+	await request.getByRole('button', { name: '确认不同意' }).click();
+	await expect(queue.getByRole('alert')).toHaveText('请写明不同意的原因。');
+	await request.getByLabel('不同意的原因（申请人会看到）').fill('请先与原支部办理介绍信');
+	await request.getByRole('button', { name: '确认不同意' }).click();
+	await expect(queue.getByRole('status')).toHaveText(`已回复 ${member.name}：不同意转入。`);
+	await expect(queue.getByRole('listitem').filter({ hasText: '未同意' })).toContainText(
+		'请先与原支部办理介绍信'
+	);
+
+	await open(page, `${backend.url}/me/transfer`);
+	const item = page.getByRole('region', { name: '我的转接申请' }).getByRole('listitem');
+	await expect(item).toContainText('未同意');
+	await expect(item).toContainText('原因：请先与原支部办理介绍信');
+	// The member stays where they were, and may ask again.
+	await expect(form.getByRole('button', { name: '提交申请' })).toBeEnabled();
+	const user = await backend.su.collection('users').getOne(member.id);
+	expect(user.branch).not.toBe(target.id);
+});
