@@ -19,6 +19,7 @@ export const transferMessages = {
 	needsNetwork: '提交和撤回转接申请需要联网。当前离线，联网后再试。',
 	mine: '我的转接申请',
 	empty: '还没有转接申请。',
+	listOffline: '当前离线，联网后显示你的转接申请。',
 	pendingOne: '你有一份待处理的申请，处理前不能再提交新的申请。',
 	route: (from: string, to: string) => `${from} → ${to}`,
 	status: {
@@ -37,6 +38,7 @@ export const transferMessages = {
 	loading: '正在载入…',
 	signIn: '登录后才能申请转接组织关系。',
 	failed: '暂时无法连接服务器，请稍后再试。',
+	rateLimited: '尝试次数过多，请几分钟后再试。',
 	studio: {
 		tab: '转接审批',
 		queue: '待处理的转入申请',

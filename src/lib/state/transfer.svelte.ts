@@ -18,10 +18,9 @@ export const TRANSFER_TEXT_MAX = 200;
 /** A failure in words: offline, the server's refusal as it said it, or a general one. */
 function why(e: unknown): string {
 	const kind = classify(e);
-	if (kind === 'offline' || kind === 'server' || kind === 'rate-limited') {
-		return kind === 'offline' ? t.needsNetwork : t.failed;
-	}
-	return messageOf(e);
+	if (kind === 'offline') return t.needsNetwork;
+	if (kind === 'rate-limited') return t.rateLimited;
+	return kind === 'server' ? t.failed : messageOf(e);
 }
 
 /**
@@ -37,6 +36,8 @@ class TransferDesk {
 	/** The last action's outcome, or why the list is not shown. */
 	notice = $state<{ ok: boolean; text: string } | null>(null);
 	online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
+	/** Why the list is not the server's: offline, or a failure in words. */
+	listProblem = $state<string | null>(null);
 
 	/** The member's pending request, if any: no second one until it is decided or withdrawn. */
 	get pending(): TransferRecord | null {
@@ -52,9 +53,9 @@ class TransferDesk {
 		if (pb === null || me === null) return;
 		try {
 			this.records = await ownTransfers(pb, me.id);
-			if (this.notice && !this.notice.ok) this.notice = null;
+			this.listProblem = null;
 		} catch (e) {
-			this.notice = { ok: false, text: why(e) };
+			this.listProblem = classify(e) === 'offline' ? t.listOffline : why(e);
 		} finally {
 			this.loaded = true;
 		}
