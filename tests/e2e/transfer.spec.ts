@@ -133,7 +133,7 @@ test('a secretary moves to another branch: requested by join code, accepted by i
 	await expect(moves.getByRole('listitem')).toContainText('测试支部 → 新支部');
 });
 
-test('a rejected request: the secretary must give a reason, and the member reads it', async ({
+test('a rejected request: the secretary must give a reason, the member reads it, asks again and withdraws', async ({
 	browser,
 	backend
 }, testInfo) => {
@@ -167,8 +167,18 @@ test('a rejected request: the secretary must give a reason, and the member reads
 	const item = page.getByRole('region', { name: '我的转接申请' }).getByRole('listitem');
 	await expect(item).toContainText('未同意');
 	await expect(item).toContainText('原因：请先与原支部办理介绍信');
-	// The member stays where they were, and may ask again.
-	await expect(form.getByRole('button', { name: '提交申请' })).toBeEnabled();
+	// The member stays where they were, and may ask again, and withdraw that request.
 	const user = await backend.su.collection('users').getOne(member.id);
 	expect(user.branch).not.toBe(target.id);
+	await form.getByLabel('新支部加入码').fill(target.joinCode);
+	await form.getByRole('button', { name: '提交申请' }).click();
+	await expect(form.getByRole('status')).toHaveText('已提交，等待新支部书记处理。');
+	const again = page.getByRole('region', { name: '我的转接申请' }).getByRole('listitem').first();
+	await expect(again).toContainText('待新支部处理');
+	page.once('dialog', (d) => void d.accept());
+	await again.getByRole('button', { name: '撤回申请' }).click();
+	await expect(form.getByRole('status')).toHaveText('已撤回申请。');
+	await expect(again).toContainText('已撤回');
+	await open(studio, `${backend.url}/studio/transfers`);
+	await expect(queue).toContainText('没有待处理的转入申请。');
 });
