@@ -133,7 +133,7 @@ test('a secretary moves to another branch: requested by join code, accepted by i
 	await expect(moves.getByRole('listitem')).toContainText('测试支部 → 新支部');
 });
 
-test('a rejected request: the secretary must give a reason, the member reads it, asks again and withdraws', async ({
+test('a rejected request: the old branch sees it, the new one must give a reason, the member reads it, asks again and withdraws', async ({
 	browser,
 	backend
 }, testInfo) => {
@@ -148,6 +148,19 @@ test('a rejected request: the secretary must give a reason, the member reads it,
 	await form.getByLabel('新支部加入码').fill(target.joinCode);
 	await form.getByRole('button', { name: '提交申请' }).click();
 	await expect(form.getByRole('status')).toHaveText('已提交，等待新支部书记处理。');
+
+	// The branch the member leaves sees who asks to go, and where; it does not decide.
+	const old = await person(browser, backend, 'secretary');
+	await open(old.page, `${backend.url}/studio/transfers`);
+	const leaving = old.page
+		.getByRole('region', { name: '本支部转出的申请' })
+		.getByRole('listitem')
+		.filter({ hasText: member.name });
+	await expect(leaving).toContainText(`${member.name} → 新支部`);
+	await expect(leaving).toContainText('待新支部处理');
+	await expect(old.page.getByRole('region', { name: '待处理的转入申请' })).toContainText(
+		'没有待处理的转入申请。'
+	);
 
 	const studio = target.page;
 	await open(studio, `${backend.url}/studio/transfers`);

@@ -57,6 +57,10 @@ export const transferMessages = {
 		accepted: (name: string) => `已同意 ${name} 转入本支部。`,
 		rejected: (name: string) => `已回复 ${name}：不同意转入。`,
 		decided: '最近处理的申请',
+		outgoing: '本支部转出的申请',
+		outgoingHint: '由转入支部处理。转出后，本支部的报表仍保留其在本支部期间的记录。',
+		outgoingEmpty: '没有转出的申请。',
+		outgoingItem: (name: string, to: string) => `${name} → ${to}`,
 		leadersOnly: '只有支部书记或组织管理员可以处理转接申请。',
 		offline: '当前离线：处理转接申请需要联网。',
 		retry: '重试'

@@ -6,6 +6,7 @@ import {
 	decideTransfer,
 	incomingTransfers,
 	messageOf,
+	outgoingTransfers,
 	ownTransfers,
 	requestTransfer,
 	type TransferRecord
@@ -113,11 +114,14 @@ export const transferDesk = new TransferDesk();
 
 /**
  * 转接审批 (/studio/transfers), for the secretary of the branch asked to (an admin: of any branch
- * of their organisation): requests to accept, or to reject with a reason the member reads.
+ * of their organisation): requests to accept, or to reject with a reason the member reads; and,
+ * to read only, the members asking to leave for a branch the leader does not lead.
  */
 export class TransferReview {
 	pending = $state<TransferRecord[]>([]);
 	decided = $state<TransferRecord[]>([]);
+	/** Members leaving the leader's branches, for them to know (another branch decides). */
+	outgoing = $state<TransferRecord[]>([]);
 	loaded = $state(false);
 	/** Why the lists are not shown: offline, or a failure in words. */
 	problem = $state<string | null>(null);
@@ -131,11 +135,13 @@ export class TransferReview {
 		if (pb === null || me === null) return;
 		try {
 			const branches = me.role === 'admin' ? Object.keys(await branchNames(pb)) : [me.branch];
-			const [pending, decided] = await Promise.all([
+			const [pending, decided, outgoing] = await Promise.all([
 				incomingTransfers(pb, branches, 'pending'),
-				incomingTransfers(pb, branches, 'decided', 20)
+				incomingTransfers(pb, branches, 'decided', 20),
+				outgoingTransfers(pb, branches)
 			]);
 			this.pending = pending;
+			this.outgoing = outgoing;
 			this.decided = decided.filter((d) => d.status !== 'cancelled');
 			this.problem = null;
 		} catch (e) {

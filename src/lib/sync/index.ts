@@ -65,6 +65,7 @@ export {
 	requestTransfer,
 	cancelTransfer,
 	incomingTransfers,
+	outgoingTransfers,
 	decideTransfer,
 	refreshAccount,
 	movedTo,

@@ -99,6 +99,24 @@ export async function incomingTransfers(
 	return list.items.map(toTransfer);
 }
 
+/** Requests to leave the leader's branches for others (decided there, not by the leader). */
+export async function outgoingTransfers(
+	pb: PocketBase,
+	branches: readonly string[],
+	limit = 30
+): Promise<TransferRecord[]> {
+	if (branches.length === 0) return [];
+	const params = Object.fromEntries(branches.map((b, i) => [`b${i}`, b]));
+	const from = branches.map((_, i) => `from_branch = {:b${i}}`).join(' || ');
+	const away = branches.map((_, i) => `to_branch != {:b${i}}`).join(' && ');
+	const list = await pb.collection('transfers').getList(1, limit, {
+		filter: pb.filter(`(${from}) && ${away} && status != "cancelled"`, params),
+		sort: '-created',
+		requestKey: null
+	});
+	return list.items.map(toTransfer);
+}
+
 /** The new branch's leader accepts or rejects (with a reason) a pending request. */
 export async function decideTransfer(
 	pb: PocketBase,
