@@ -3,6 +3,8 @@
 // the new branch's secretary accepts in the studio, and the mover is then a plain member of the
 // new branch (their device follows: the studio's leader tabs go), with their points along and the
 // move in their growth record; the new branch's report counts only what happened after the move.
+// A rejection: the branch being left sees the request, the new one must give a reason, which the
+// member reads; the member asks again and withdraws.
 import type { Browser } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
 import { builtIndex, open, signalOffline } from './helpers';
