@@ -80,8 +80,9 @@ routerAdd(
 						"t AS (SELECT n, u, k, julianday('now', printf('-%d days', 1 + (k * (1 + u % 4)) / 4), printf('-%d seconds', u % 3600)) AS at, " +
 						"printf('bench-lesson-%04d', {:lessonFrom} + (u + k / 2) % {:lessons}) AS lesson, " +
 						"printf('bq%04d', {:lessonFrom} + (u + k / 2) % {:lessons}) AS question, k % 2 = 0 AS completed, n % 5 = 0 AS wrong FROM e) " +
-						'INSERT INTO events (id, event_id, user, device, type, payload, client_at, server_day, status, points, reason, subject, created) ' +
-						"SELECT printf('e%014d', n), printf('00000000-0000-7000-8000-%012x', n), printf('m%014d', u), 'bench-seed', " +
+						'INSERT INTO events (id, event_id, user, branch, device, type, payload, client_at, server_day, status, points, reason, subject, created) ' +
+						"SELECT printf('e%014d', n), printf('00000000-0000-7000-8000-%012x', n), printf('m%014d', u), " +
+						"(SELECT branch FROM users WHERE users.id = printf('m%014d', u)), 'bench-seed', " +
 						"CASE WHEN completed THEN 'lesson.completed' ELSE 'quiz.answered' END, " +
 						"CASE WHEN completed THEN json_object('lessonId', lesson, 'hash', 'h', 'seconds', 300, 'readRatio', 1) " +
 						"ELSE json_object('lessonId', lesson, 'questionId', question, 'answer', json_array(CASE WHEN wrong THEN 'B' ELSE 'A' END)) END, " +

@@ -9,7 +9,18 @@ onBatchRequest((e) => {
 // One event alone (or a batch PocketBase runs itself): the same grading, per record.
 onRecordCreateRequest((e) => {
 	const { ingest } = require(`${__hooks}/lib/ingest.js`);
-	if (e.hasSuperuserAuth()) return e.next();
+	if (e.hasSuperuserAuth()) {
+		// The superuser's event gets its member's branch too, as the branch's reports count by it.
+		if (e.record.getString('branch') === '') {
+			const user = require(`${__hooks}/lib/records.js`).byId(
+				e.app,
+				'users',
+				e.record.getString('user')
+			);
+			if (user !== null) e.record.set('branch', user.getString('branch'));
+		}
+		return e.next();
+	}
 	e.app.runInTransaction((txApp) => {
 		e.app = txApp;
 		ingest(e);

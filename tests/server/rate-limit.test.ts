@@ -1,5 +1,5 @@
 // The rate limiter, on as in production (loopback not exempt): guessing passwords or join codes
-// is cut off with 429, while a signed-in member's ordinary traffic goes through.
+// (at registration or in a transfer request) is cut off with 429, while a signed-in member's ordinary traffic goes through.
 import PocketBase, { ClientResponseError } from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, PASSWORD, startServer, type Ctx } from './harness';
@@ -109,5 +109,15 @@ describe('the rate limiter', () => {
 		});
 		expect(await statusOf(right)).toBe(429);
 		expect(await ctx.su.collection('users').getFullList()).toHaveLength(1);
+	});
+
+	it('answers a member’s repeated transfer requests with wrong join codes with 429', async () => {
+		const statuses = await repeat(25, (i) =>
+			member.collection('transfers').create({ join_code: `GUESS${String(i).padStart(4, '0')}` })
+		);
+		expectCutOff(statuses, 400, 15, 20);
+		// Their other requests still go through.
+		expect(await statusOf(member.collection('lessons').getList(1, 10))).toBe(200);
+		expect(await ctx.su.collection('transfers').getFullList()).toHaveLength(0);
 	});
 });

@@ -168,6 +168,8 @@ function grade(app, g, auth, day, ev, history) {
 	}
 	const record = ev.record;
 	record.set('user', userId);
+	// The member's branch now: that branch's reports count the event, whatever happens later.
+	record.set('branch', auth.getString('branch'));
 	record.set('type', ev.type.slice(0, 40));
 	record.set('server_day', day);
 	record.set('status', verdict.status);

@@ -52,9 +52,12 @@ function serverEventId() {
  * `ev`: user (id), type, subject, payload, status, points, reason, lesson, now (ms), day.
  */
 function writeServerEvent(app, g, ev) {
+	const user = app.findRecordById('users', ev.user);
 	const record = new Record(app.findCollectionByNameOrId('events'));
 	record.set('event_id', serverEventId());
 	record.set('user', ev.user);
+	// The member's branch now, as for their own events (lib/ingest.js).
+	record.set('branch', user.getString('branch'));
 	record.set('device', 'server');
 	record.set('type', ev.type);
 	record.set('payload', ev.payload);
@@ -66,7 +69,7 @@ function writeServerEvent(app, g, ev) {
 	record.set('subject', ev.subject);
 	record.set('lesson', ev.lesson || '');
 	app.save(record);
-	if (ev.points > 0) addToTotals(app, g, app.findRecordById('users', ev.user), ev.points, ev.now);
+	if (ev.points > 0) addToTotals(app, g, user, ev.points, ev.now);
 }
 
 module.exports = { addToTotals: addToTotals, writeServerEvent: writeServerEvent };

@@ -3,6 +3,9 @@
 // lessons, points and last activity; how far the branch is through each lesson; the questions
 // it misses most; eight weeks of activity. An admin without a branch sees every branch side by
 // side. A handful of aggregate queries per report, whatever the number of members or events.
+// Activity (points, answers, weekly figures) counts by the branch each event was made in, so a
+// member who moved leaves their past with the old branch and nothing is counted twice; a
+// member's progress through lessons is theirs and goes with them.
 // Runs inside PocketBase's JS engine (CommonJS, ES2015).
 
 const { refuse, byId } = require(`${__hooks}/lib/records.js`);
@@ -14,7 +17,8 @@ const COMPLETED =
 const WEEKS = 8;
 const MISSED_SHOWN = 10;
 
-/** The branch's members with their required lessons done, points and latest own event. */
+/** The branch's members with their required lessons done, points earned in this branch and
+ * latest own event. */
 const MEMBERS_SQL =
 	'SELECT u.id AS id, u.name AS name, u.role AS role, ' +
 	'(SELECT COUNT(*) FROM assignments a WHERE a.branch = u.branch) AS assigned, ' +
@@ -22,11 +26,13 @@ const MEMBERS_SQL =
 	'AND EXISTS (SELECT 1 FROM events e WHERE e.user = u.id AND e.subject = l.lesson_id AND ' +
 	COMPLETED +
 	')) AS done, ' +
-	'COALESCE((SELECT t.points FROM point_totals t WHERE t.user = u.id AND t.period = {:month}), 0) AS monthly, ' +
-	"COALESCE((SELECT t.points FROM point_totals t WHERE t.user = u.id AND t.period = 'all'), 0) AS total, " +
+	'COALESCE(p.monthly, 0) AS monthly, COALESCE(p.total, 0) AS total, ' +
 	'COALESCE((SELECT e.created FROM events e WHERE e.user = u.id AND e.type != {:sharer} ' +
 	"ORDER BY e.created DESC LIMIT 1), '') AS last " +
-	'FROM users u WHERE u.branch = {:branch} ORDER BY u.name, u.id';
+	'FROM users u LEFT JOIN (SELECT e.user AS user, SUM(e.points) AS total, ' +
+	'SUM(CASE WHEN e.server_day >= {:monthStart} THEN e.points ELSE 0 END) AS monthly ' +
+	'FROM events e WHERE e.branch = {:branch} GROUP BY e.user) p ON p.user = u.id ' +
+	'WHERE u.branch = {:branch} ORDER BY u.name, u.id';
 /** Lessons assigned to the branch or completed by one of its members, with how many did. */
 const LESSONS_SQL =
 	'WITH done AS (SELECT e.subject AS lesson, COUNT(DISTINCT e.user) AS n ' +
@@ -56,21 +62,20 @@ const MISSED_SQL =
 	QUESTION('stem') +
 	", '') AS stem FROM (" +
 	'SELECT e.lesson AS lesson, e.subject AS question, COUNT(*) AS answers, ' +
-	"SUM(e.reason = 'wrong-answer') AS wrong FROM users u JOIN events e ON e.user = u.id " +
-	"WHERE u.branch = {:branch} AND e.type = 'quiz.answered' AND e.status = 'accepted' " +
+	"SUM(e.reason = 'wrong-answer') AS wrong FROM events e " +
+	"WHERE e.branch = {:branch} AND e.type = 'quiz.answered' AND e.status = 'accepted' " +
 	'GROUP BY e.lesson, e.subject HAVING wrong > 0 ' +
 	'ORDER BY wrong DESC, CAST(wrong AS REAL) / answers DESC, e.lesson, e.subject LIMIT ' +
 	MISSED_SHOWN +
 	') m LEFT JOIN lessons l ON l.lesson_id = m.lesson ' +
 	'ORDER BY m.wrong DESC, CAST(m.wrong AS REAL) / m.answers DESC, m.lesson, m.question';
-/** The branch's events since a time, by the Monday of their server day. */
+/** The branch's events since a server day, by the Monday of their server day. */
 const WEEKS_SQL =
 	"SELECT COALESCE(date(e.server_day, '+1 day', 'weekday 1', '-7 days'), '') AS monday, " +
 	'COALESCE(SUM(e.type != {:sharer}), 0) AS events, ' +
 	'COUNT(DISTINCT CASE WHEN e.type != {:sharer} THEN e.user END) AS active, ' +
 	'COALESCE(SUM(e.points), 0) AS points ' +
-	'FROM users u JOIN events e ON e.user = u.id ' +
-	'WHERE u.branch = {:branch} AND e.created >= {:since} GROUP BY monday';
+	'FROM events e WHERE e.branch = {:branch} AND e.server_day >= {:since} GROUP BY monday';
 /** Every branch of an organisation: headcount, required lessons done, month's points, active. */
 const BRANCHES_SQL =
 	'SELECT b.id AS id, b.name AS name, ' +
@@ -81,10 +86,10 @@ const BRANCHES_SQL =
 	'WHERE e.user = u.id AND e.subject = l.lesson_id AND ' +
 	COMPLETED +
 	')) AS done, ' +
-	'(SELECT COALESCE(SUM(t.points), 0) FROM point_totals t ' +
-	'WHERE t.period = {:month} AND t.branch = b.id) AS monthly, ' +
-	'(SELECT COUNT(DISTINCT e.user) FROM users u JOIN events e ON e.user = u.id ' +
-	'WHERE u.branch = b.id AND e.created >= {:since} AND e.type != {:sharer}) AS active ' +
+	'(SELECT COALESCE(SUM(e.points), 0) FROM events e ' +
+	'WHERE e.branch = b.id AND e.server_day >= {:monthStart}) AS monthly, ' +
+	'(SELECT COUNT(DISTINCT e.user) FROM events e ' +
+	'WHERE e.branch = b.id AND e.server_day >= {:since} AND e.type != {:sharer}) AS active ' +
 	'FROM branches b WHERE b.organisation = {:org} ORDER BY b.name, b.id';
 
 /** The columns of each query, as DynamicModel shapes. */
@@ -129,16 +134,15 @@ function weeksUpTo(g, now) {
 	return out;
 }
 
-/** A server day's local midnight as PocketBase stores times, for comparing with `created`. */
-function startOf(g, serverDay) {
-	const ms = Date.parse(serverDay + 'T00:00:00Z') - g.rules.utcOffsetMinutes * 6e4;
-	return new Date(ms).toISOString().replace('T', ' ');
+/** The first server day of the month of `now` (YYYY-MM-01). */
+function monthStart(g, now) {
+	return g.serverDay(now).slice(0, 8) + '01';
 }
 
 /** The report on one branch. */
 function branchReport(app, g, branch, now) {
 	const periods = g.periodsOf(now);
-	const params = { branch: branch.id, month: periods.month, sharer: SHARER_EVENT };
+	const params = { branch: branch.id, monthStart: monthStart(g, now), sharer: SHARER_EVENT };
 	const members = rows(app, MEMBERS_SQL, params, SHAPES.members).map((m) => ({
 		id: m.id,
 		name: m.name,
@@ -174,7 +178,7 @@ function branchReport(app, g, branch, now) {
 	}));
 	const weeks = weeksUpTo(g, now);
 	const byMonday = {};
-	params.since = startOf(g, weeks[0].monday);
+	params.since = weeks[0].monday;
 	rows(app, WEEKS_SQL, params, SHAPES.weeks).forEach((w) => (byMonday[w.monday] = w));
 	return {
 		branch: { id: branch.id, name: branch.getString('name') },
@@ -201,9 +205,9 @@ function overview(app, g, org, now) {
 	const weeks = weeksUpTo(g, now);
 	const params = {
 		org: org.id,
-		month: periods.month,
+		monthStart: monthStart(g, now),
 		sharer: SHARER_EVENT,
-		since: startOf(g, weeks[weeks.length - 1].monday)
+		since: weeks[weeks.length - 1].monday
 	};
 	return {
 		organisation: { id: org.id, name: org.getString('name') },

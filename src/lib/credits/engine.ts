@@ -305,12 +305,15 @@ export const CONTEST_JOINED = 'contest.joined';
 export const CONTEST_PLACED = 'contest.placed';
 /** Server-made: a leader approved a member's service activity (志愿服务, 主题党日, …). */
 export const SERVICE_APPROVED = 'service.approved';
+/** Server-made, no points: the member moved branch (组织关系转接), for the growth record. */
+export const TRANSFER_EVENT = 'transfer.accepted';
 /** Every event type the server makes itself: a device never pushes these. */
 export const SERVER_EVENTS: readonly string[] = [
 	SHARER_EVENT,
 	CONTEST_JOINED,
 	CONTEST_PLACED,
-	SERVICE_APPROVED
+	SERVICE_APPROVED,
+	TRANSFER_EVENT
 ];
 
 /** Whether a contest's points are within the rule: whole numbers from 0 to the most, and no

@@ -42,6 +42,8 @@ const history = [
 		payload: { lessonId: 's', learner: 'y' }
 	}),
 	row('service.approved', '2026-07-01', 4, { payload: { kind: 'volunteer', hours: 2 } }),
+	row('transfer.accepted', '2025-11-20', 0, { payload: { from: '第三支部', to: '第一支部' } }),
+	row('transfer.accepted', '2026-08-10', 0, { payload: { from: '第一支部', to: '第二支部' } }),
 	row('quiz.answered', '2026-03-05', 1, { status: 'rejected' })
 ];
 
@@ -65,6 +67,16 @@ describe('the growth record of a year', () => {
 		expect(r.activities.map((a) => [a.type, a.points])).toEqual([['service.approved', 4]]);
 		expect(r.points).toBe(3 + 2 + 0 + 1 + 0 + 1 + 1 + 5 + 1 + 1 + 4);
 		expect(r.longestStreak).toBe(4);
+	});
+
+	it('lists the year’s moves between branches, which count as no credit and no study day', () => {
+		expect(r.moves.map((mv) => [mv.from, mv.to])).toEqual([['第一支部', '第二支部']]);
+		expect(new Date(r.moves[0]?.at ?? 0).toISOString().slice(0, 10)).toBe('2026-08-10');
+		expect(r.activities.map((a) => a.type)).not.toContain('transfer.accepted');
+		const before = yearRecord(history, 2025, (id) => tracks[id] ?? null, '2026-12-02');
+		expect(before.moves.map((mv) => mv.to)).toEqual(['第一支部']);
+		expect(before.points).toBe(2);
+		expect(before.longestStreak).toBe(1);
 	});
 
 	it('lists the years with history, newest first', () => {

@@ -1,4 +1,4 @@
-import { CONTEST_JOINED, CONTEST_PLACED, rules, SHARER_EVENT } from './engine';
+import { CONTEST_JOINED, CONTEST_PLACED, rules, SHARER_EVENT, TRANSFER_EVENT } from './engine';
 import { creditsInYear, streakOf, type Credits, type Track } from './targets';
 
 /** One confirmed event as the record reads it (a device's ledger row has this shape). */
@@ -28,6 +28,8 @@ export interface YearRecord {
 	shared: { lessonId: string; learners: number }[];
 	/** Service, meetings and other approved activities, by the ledger's own words. */
 	activities: { type: string; at: number; points: number; payload: Record<string, unknown> }[];
+	/** Moves between branches (组织关系转接) that year, in order: when, from which, to which. */
+	moves: { at: number; from: string; to: string }[];
 	/** Points that year, and the longest study streak in it. */
 	points: number;
 	longestStreak: number;
@@ -43,7 +45,8 @@ const KNOWN = new Set([
 	'challenge.completed',
 	SHARER_EVENT,
 	CONTEST_JOINED,
-	CONTEST_PLACED
+	CONTEST_PLACED,
+	TRANSFER_EVENT
 ]);
 
 /** The years a member has history in, newest first (always including `thisYear`). */
@@ -83,6 +86,7 @@ export function yearRecord(
 		contests: [],
 		shared: [],
 		activities: [],
+		moves: [],
 		points: 0,
 		longestStreak: 0
 	};
@@ -123,6 +127,13 @@ export function yearRecord(
 				contests.set(id, entry);
 				break;
 			}
+			case TRANSFER_EVENT:
+				record.moves.push({
+					at: r.at,
+					from: String(r.payload.from ?? ''),
+					to: String(r.payload.to ?? '')
+				});
+				break;
 			default:
 				if (!KNOWN.has(r.type)) {
 					record.activities.push({ type: r.type, at: r.at, points: r.points, payload: r.payload });

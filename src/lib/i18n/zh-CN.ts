@@ -66,7 +66,8 @@ export const zhCN = {
 			'contest.joined': '参加竞赛',
 			'contest.placed': '竞赛获奖',
 			'meeting.checkin': '会议签到',
-			'service.approved': '服务活动'
+			'service.approved': '服务活动',
+			'transfer.accepted': '组织关系转接'
 		} as Record<string, string>,
 		ledger: '积分明细',
 		place: (n: number) => `第 ${n} 名`,
@@ -297,6 +298,9 @@ export const zhCN = {
 		learners: (n: number) => `${n} 人学习`,
 		activities: '志愿服务与组织生活',
 		noActivities: '这一年没有经审核的活动记录。',
+		moves: '组织关系',
+		noMoves: '这一年组织关系没有变动。',
+		move: (date: string, from: string, to: string) => `${date}：${from} → ${to}`,
 		points: (n: number) => `全年积分 ${n}`,
 		streak: (n: number) => `最长连续学习 ${n} 天`,
 		offline: '离线时显示本机已同步的记录；联网后会更新。'
@@ -320,7 +324,9 @@ export const zhCN = {
 		persisted: '已申请持久保存：浏览器不会自动清理你的学习记录。',
 		notPersisted: '浏览器可能在空间不足时清理本机数据，请尽快联网同步。',
 		service: '服务活动',
-		serviceHint: '登记志愿服务、主题党日、支部会议，审核通过后计分'
+		serviceHint: '登记志愿服务、主题党日、支部会议，审核通过后计分',
+		transfer: '组织关系转接',
+		transferHint: '调动到其他支部时申请转接，学习记录和积分随人转移'
 	},
 	storage: {
 		unavailable:

@@ -16,6 +16,8 @@ import {
 	classify,
 	createClient,
 	messageOf,
+	movedTo,
+	refreshAccount,
 	Syncer,
 	type Phase,
 	type Totals
@@ -185,6 +187,8 @@ class Account {
 			liveQuery(() => db.ledger.orderBy('at').reverse().toArray()).subscribe((rows) => {
 				this.#ledgerRows = rows;
 				void this.#estimate();
+				// A move accepted since the sign-in (组织关系转接): read the new branch and role.
+				if (this.member && movedTo(rows, this.member)) void refreshAccount(pb).catch(() => {});
 			}, onError),
 			liveQuery(() => db.cache.where('key').startsWith('totals:').toArray()).subscribe((rows) => {
 				this.#totals = Object.fromEntries(

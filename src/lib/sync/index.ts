@@ -63,3 +63,15 @@ export {
 	type MeetingRecord,
 	type SendFailure
 } from './service';
+export {
+	ownTransfers,
+	requestTransfer,
+	cancelTransfer,
+	incomingTransfers,
+	outgoingTransfers,
+	decideTransfer,
+	refreshAccount,
+	movedTo,
+	type TransferRecord,
+	type TransferStatus
+} from './transfers';
