@@ -18,7 +18,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { EventSource } from 'eventsource';
 import type PocketBase from 'pocketbase';
-import { answerScore, REVEAL_SECONDS } from '../src/lib/quiz/contest.ts';
+import { REVEAL_SECONDS } from '../src/lib/quiz/contest.ts';
 import type { LiveMessage as Live } from '../src/lib/sync/contests.ts';
 import {
 	Arrivals,
@@ -30,6 +30,7 @@ import {
 	sleepUntil,
 	type BenchServer
 } from './pb/harness.ts';
+import { checkContest } from './pb/contest-check.ts';
 import {
 	boardLike,
 	broadcasts,
@@ -301,49 +302,12 @@ async function main(server: BenchServer) {
 		.filter((x) => !Number.isNaN(x));
 
 	log('核对：排行榜、积分与被接受的答案一一对应…');
-	const scores = await su
-		.collection('contest_scores')
-		.getFullList({ filter: `contest = "${contest.id}"`, batch: 1000 });
-	const counted = await su
-		.collection('contest_answers')
-		.getList(1, 1, { filter: `contest = "${contest.id}" && counted = true` });
-	const finalBoard = await su
-		.collection('contest_boards')
-		.getFirstListItem(`contest = "${contest.id}"`);
-	const settled = await su.collection('contests').getOne(contest.id);
-	const uncounted = await su.collection('contest_answers').getList(1, 1, {
-		filter: `contest = "${contest.id}" && counted = false && answered_at > 0`
-	});
-	const joined = await su
-		.collection('events')
-		.getList(1, 1, { filter: `subject = "${contest.id}" && type = "contest.joined"` });
-	const check = {
-		// What the answer route's replies imply: each accepted answer's score from its server ms.
-		expectedPoints: accepted.reduce(
-			(n, s) => n + (answerScore(s.right, s.serverMs!, SECONDS * 1000) ?? 0),
-			0
-		),
-		boardPoints: scores.reduce((n, r) => n + Number(r.total), 0),
-		expectedAnswered: accepted.length,
-		boardAnswered: scores.reduce((n, r) => n + Number(r.answered), 0),
-		counted: counted.totalItems,
-		participants: Number(finalBoard.participants),
-		expectedParticipants: new Set(accepted.map((s) => s.member.n)).size,
-		final: Boolean(finalBoard.final),
-		settled: Boolean(settled.settled),
-		joinedEvents: joined.totalItems,
-		uncounted: uncounted.totalItems,
-		ok: false
-	};
-	check.ok =
-		check.expectedPoints === check.boardPoints &&
-		check.expectedAnswered === check.boardAnswered &&
-		check.counted === accepted.length &&
-		check.uncounted === 0 &&
-		check.participants === check.expectedParticipants &&
-		check.final &&
-		check.settled &&
-		check.joinedEvents === check.participants;
+	const check = await checkContest(
+		su,
+		contest.id,
+		accepted.map((s) => ({ member: s.member.n, right: s.right, serverMs: s.serverMs! })),
+		SECONDS
+	);
 
 	await Promise.all(members.map((m) => m.pb.realtime.unsubscribe()));
 	log('完成');
