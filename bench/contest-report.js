@@ -39,7 +39,8 @@ const spread = (/** @type {Spread} */ s) => `${n0(s.p50)} / ${n0(s.p95)} ms`;
 const ratio = (/** @type {number} */ a, /** @type {number} */ b) => `${(a / b).toFixed(2)}×`;
 const cores = (/** @type {Cores} */ c) =>
 	`PocketBase ${c.server.toFixed(2)} 核、模拟客户端 ${c.clients.toFixed(2)} 核、其他进程 ${c.others.toFixed(2)} 核`;
-const list = (/** @type {number[]} */ xs) => xs.map((x) => n0(x)).join('、');
+const list = (/** @type {(number | null)[]} */ xs) =>
+	xs.map((x) => (x === null || !Number.isFinite(x) ? '—' : n0(x))).join('、');
 
 /** Rows for the table: [指标, 共学, 基线, 比值, 目标, 达标]. @param {ContestResult} r */
 export function contestRows(r) {
@@ -87,7 +88,7 @@ export function contestNotes(r) {
 	const q = c.byQuestion;
 	const k = c.check;
 	return [
-		`竞赛负载：真实 PocketBase（迁移与钩子同生产）只监听 ${r.rateLimitExempt}，限流白名单为 ${r.rateLimitExempt}。${n0(r.members)} 名成员分属 ${r.branches} 个支部，各为一个独立的 Node 客户端（PocketBase SDK + eventsource，令牌经超级用户 impersonate 签发），各有自己的实时连接（建立 ${ms(r.setup.connectMs)}，订阅竞赛主题 ${ms(r.setup.subscribeMs)}）。组织管理员用自己的题库建一场全组织直播赛：${r.questions} 题，每题 ${r.seconds} 秒、揭晓 ${r.revealSeconds} 秒。与 app 相同：每名成员订阅该场的实时主题，并请服务器为下一题计时（clock 路由：第一个请求守时，其余立即返回）；服务器在开题时推送题目（不含答案），截题时计分并推送排行榜与该题答案；成员在开题后 ${r.answerWithinMs / 1000} 秒内的随机时刻各答一次（${Math.round(r.right * 100)}% 答对），不重试；揭晓期间在截题后 1–4 秒的各自时刻请求一次 play（本人名次）并为下一题请求 clock；推送迟到的成员才在边界后 1–3 秒请求 play（共 ${n0(c.fallbacks)} 次，其中状态不对 ${n0(c.fallbacksWrong)} 次）。`,
+		`竞赛负载：真实 PocketBase（迁移与钩子同生产）只监听 ${r.rateLimitExempt}，限流白名单为 ${r.rateLimitExempt}。${n0(r.members)} 名成员分属 ${r.branches} 个支部，各为一个独立的 Node 客户端（PocketBase SDK + eventsource，令牌经超级用户 impersonate 签发），各有自己的实时连接（建立 ${ms(r.setup.connectMs)}，订阅竞赛主题 ${ms(r.setup.subscribeMs)}）。组织管理员用自己的题库建一场全组织直播赛：${r.questions} 题，每题 ${r.seconds} 秒、揭晓 ${r.revealSeconds} 秒。与 app 相同：每名成员订阅该场的实时主题，并在大厅里请服务器计时（clock 路由：第一个请求守时直到终场，其余立即返回）；服务器在开题时推送题目（不含答案），截题时计分并推送排行榜与该题答案；成员在开题后 ${r.answerWithinMs / 1000} 秒内的随机时刻各答一次（${Math.round(r.right * 100)}% 答对），不重试；揭晓期间在截题后 1–4 秒的各自时刻请求一次 play（本人名次）；推送迟到的成员才在边界后 1–3 秒请求 play 并再请求 clock（共 ${n0(c.fallbacks)} 次，其中状态不对 ${n0(c.fallbacksWrong)} 次）。`,
 		`作答：发出 ${n0(c.sent)} 个，接受 ${n0(c.accepted)}，拒绝 ${n0(c.refused)}${c.statuses.length ? `（HTTP ${c.statuses.join('、')}）` : ''}，失败 ${n0(c.failed)}；丢失 = 未被接受 + 被接受却未计入排行榜 = ${n0(c.lost)}。答/秒 = 接受数 ÷ 各题从第一个答案发出到最后一个答案返回的时长之和（${c.spanSeconds.toFixed(1)} s）；单个答案请求 p50 / p95 ${spread(c.answer)}（各题 p95：${list(q.answerP95)} ms）；揭晓期间的 play ${spread(c.placePlay)}（失败 ${c.placePlay.failed}），立即返回的 clock 请求 ${n0(c.clock.requests)} 个（大厅里每人一次，推送迟到时再一次） ${spread(c.clock)}（拒绝 ${c.clock.refused}）。`,
 		`开题 → 题目、截题 → 排行榜：自开题或截题时刻（服务器时间，本机同一时钟）到第 ${n0(r.members)} 个成员收到推送；每题一个样本，p95 即 ${r.questions} 题中最慢的一题。各题（ms）：开题 → 全部收到 ${list(q.openToAll)}；截题 → 服务器发出排行榜（消息里服务器的时钟）${list(q.closeToSent)}；→ 第一个成员收到 ${list(q.closeToFirst)}；→ 全部收到 ${list(q.closeToAll)}。全部 ${n0(r.members)} × ${r.questions} 次送达的 p50 / p95：题目 ${spread(c.openEach)}，排行榜 ${spread(c.closeEach)}。推送大小：题目约 ${n0(c.bytes.open)} 字节，排行榜约 ${n0(c.bytes.board)} 字节。基线为同一批客户端订阅一个普通集合（规则为已登录、无钩子）的一条记录，超级用户更新 ${r.plain.updates} 次（每条约 ${n0(r.plain.bytes)} 字节），自更新请求发出到最后一个客户端收到（未送达 ${r.plain.missed}）。`,
 		`作答 → 排行榜：每个被接受的答案从发出到本人收到该题截题后的排行榜；按设计包括等到截题（答在开题后 ${r.answerWithinMs / 1000} 秒内，截题在 ${r.seconds} 秒），所以至少数秒，不是延迟缺陷。`,
