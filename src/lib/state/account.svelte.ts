@@ -1,16 +1,9 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type PocketBase from 'pocketbase';
-import {
-	estimatePending,
-	PRACTICE_TYPES,
-	rules,
-	serverDay,
-	subjectOf,
-	type ActivityType
-} from '$lib/credits';
+import { estimatePending, PRACTICE_TYPES, serverDay, subjectOf } from '$lib/credits';
 import { runLength } from '$lib/quiz/daily';
 import { fetchIndex } from '$lib/content/pack';
-import type { LedgerRow, OutboxRow } from '$lib/db';
+import type { GongxueDb, LedgerRow, OutboxRow } from '$lib/db';
 import {
 	apiUrl,
 	classify,
@@ -20,6 +13,7 @@ import {
 	type Phase,
 	type Totals
 } from '$lib/sync';
+import { followLedger, pointsOn, type LedgerFeeds } from './ledger';
 import { storage } from './storage.svelte';
 
 /** The signed-in member, as the app shows them. */
@@ -76,9 +70,11 @@ class Account {
 	member = $state<Member | null>(null);
 	phase = $state<Phase>('signed-out');
 	lastSyncAt = $state<number | null>(null);
-	/** Everything in the outbox, the ledger and the cached totals, as Dexie has them. */
+	/** Everything in the outbox and the cached totals, as Dexie has them; of the ledger, only
+	 * the signed-in member's ranges below (state/ledger.ts), never the whole of it. */
 	#outbox = $state<OutboxRow[]>([]);
-	#ledgerRows = $state<LedgerRow[]>([]);
+	#recent = $state.raw<LedgerRow[]>([]);
+	#days = $state.raw<string[]>([]);
 	#totals = $state<Record<string, Totals>>({});
 	#mine = (user: string | null) => user === null || user === this.member?.id;
 
@@ -90,41 +86,31 @@ class Account {
 	totals = $derived<Totals | null>(this.member ? (this.#totals[this.member.id] ?? null) : null);
 	/** Points the waiting events should bring, by the same rules (an estimate). */
 	waitingPoints = $state(0);
-	/** The member's whole point history as the server confirmed it, newest first. */
-	history = $derived(this.#ledgerRows.filter((r) => r.user === this.member?.id));
-	/** Its latest entries, for the ledger on /me. */
-	ledger = $derived(this.history.slice(0, 100));
+	/** The member's latest confirmed events, newest first, for the ledger on /me. */
+	ledger = $state.raw<LedgerRow[]>([]);
+	/** The member's confirmed events of this year (server days): 学分 by track. */
+	thisYear = $state.raw<LedgerRow[]>([]);
+	/** The member's accepted quiz answers, all years: where their answers are weakest. */
+	quizAnswers = $state.raw<{ lessonId: string; right: boolean }[]>([]);
 	/** Server days with any study: confirmed by the server, or waiting on this device. */
 	studyDays = $derived([
-		...this.history
-			.filter((r) => r.status === 'accepted' && r.type in rules.activities)
-			.map((r) => r.serverDay),
+		...this.#days,
 		...this.#outbox
 			.filter((r) => this.#mine(r.user) && r.refused === null)
 			.map((r) => serverDay(r.at + this.clockOffset))
 	]);
-	/** Points earned today (server day) per activity, against each daily cap. */
-	today = $derived(
-		(Object.keys(rules.activities) as ActivityType[]).map((type) => ({
-			type,
-			cap: rules.activities[type].dailyCap,
-			points: this.#ledgerRows
-				.filter(
-					(r) =>
-						r.user === this.member?.id &&
-						r.type === type &&
-						r.serverDay === serverDay(Date.now() + this.clockOffset)
-				)
-				.reduce((sum, r) => sum + r.points, 0)
-		}))
-	);
 	ready = $state(false);
 	/** Server clock minus device clock (ms), learned from responses: "today" is the server's day. */
 	clockOffset = $state(0);
+	/** Points earned today (server day) per activity, against each daily cap. */
+	today = $derived(pointsOn(this.#recent, serverDay(Date.now() + this.clockOffset)));
 
 	#pb: PocketBase | null = null;
 	#syncer: Syncer | null = null;
 	#subs: Subscription[] = [];
+	/** The ledger queries of the member signed in, and whose they are. */
+	#ledgerSubs: Subscription[] = [];
+	#following: string | null = null;
 	#debounce: ReturnType<typeof setTimeout> | null = null;
 	#lessonFacts = new Map<string, { minutes: number; credits: number | null }>();
 
@@ -164,8 +150,10 @@ class Account {
 		this.phase = this.member ? 'idle' : 'signed-out';
 		pb.authStore.onChange((_token, record) => {
 			this.member = record ? toMember(record) : null;
+			this.#follow(db);
 			void this.#estimate();
 		});
+		this.#follow(db);
 		void fetchIndex(fetch)
 			.then((index) => {
 				for (const l of index.lessons)
@@ -182,10 +170,6 @@ class Account {
 				if (this.pending > lastPending) this.#soon();
 				lastPending = this.pending;
 			}, onError),
-			liveQuery(() => db.ledger.orderBy('at').reverse().toArray()).subscribe((rows) => {
-				this.#ledgerRows = rows;
-				void this.#estimate();
-			}, onError),
 			liveQuery(() => db.cache.where('key').startsWith('totals:').toArray()).subscribe((rows) => {
 				this.#totals = Object.fromEntries(
 					rows.map((r) => [r.key.slice('totals:'.length), r.value as Totals])
@@ -200,6 +184,25 @@ class Account {
 		setInterval(() => void this.syncNow(), SYNC_EVERY_MS);
 		this.ready = true;
 		void this.syncNow();
+	}
+
+	/** Follow the signed-in member's ledger (again when someone else signs in). */
+	#follow(db: GongxueDb) {
+		const user = this.member?.id ?? null;
+		if (user === this.#following) return;
+		this.#following = user;
+		for (const s of this.#ledgerSubs) s.unsubscribe();
+		this.ledger = this.thisYear = this.#recent = [];
+		[this.#days, this.quizAnswers] = [[], []];
+		const now = () => Date.now() + this.clockOffset;
+		const feeds: LedgerFeeds = {
+			latest: (rows) => void ((this.ledger = rows), this.#estimate()),
+			recent: (rows) => (this.#recent = rows),
+			year: (rows) => (this.thisYear = rows),
+			days: (days) => (this.#days = days),
+			quiz: (answers) => (this.quizAnswers = answers)
+		};
+		this.#ledgerSubs = user ? followLedger(db, user, now, feeds, (e) => storage.report(e)) : [];
 	}
 
 	async #estimate() {
