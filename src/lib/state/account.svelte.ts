@@ -13,7 +13,7 @@ import {
 	type Phase,
 	type Totals
 } from '$lib/sync';
-import { followLedger, pointsOn, type LedgerFeeds } from './ledger';
+import { followLedger, lazyFeeds, pointsOn, type LedgerFeeds } from './ledger';
 import { storage } from './storage.svelte';
 
 /** The signed-in member, as the app shows them. */
@@ -74,7 +74,13 @@ class Account {
 	 * the signed-in member's ranges below (state/ledger.ts), never the whole of it. */
 	#outbox = $state<OutboxRow[]>([]);
 	#recent = $state.raw<LedgerRow[]>([]);
-	#days = $state.raw<string[]>([]);
+	#db = $state.raw<GongxueDb | null>(null);
+	#user = $derived(this.member?.id ?? null);
+	/** The larger reads of the member's ledger, made only while a page shows them. */
+	#lazy = $derived(
+		this.#db && this.#user ? lazyFeeds(this.#db, this.#user, () => this.#now()) : null
+	);
+	#now = () => Date.now() + this.clockOffset;
 	#totals = $state<Record<string, Totals>>({});
 	#mine = (user: string | null) => user === null || user === this.member?.id;
 
@@ -89,16 +95,22 @@ class Account {
 	/** The member's latest confirmed events, newest first, for the ledger on /me. */
 	ledger = $state.raw<LedgerRow[]>([]);
 	/** The member's confirmed events of this year (server days): 学分 by track. */
-	thisYear = $state.raw<LedgerRow[]>([]);
+	get thisYear(): LedgerRow[] {
+		return this.#lazy?.year.current ?? [];
+	}
 	/** The member's accepted quiz answers, all years: where their answers are weakest. */
-	quizAnswers = $state.raw<{ lessonId: string; right: boolean }[]>([]);
+	get quizAnswers(): { lessonId: string; right: boolean }[] {
+		return this.#lazy?.quiz.current ?? [];
+	}
 	/** Server days with any study: confirmed by the server, or waiting on this device. */
-	studyDays = $derived([
-		...this.#days,
-		...this.#outbox
-			.filter((r) => this.#mine(r.user) && r.refused === null)
-			.map((r) => serverDay(r.at + this.clockOffset))
-	]);
+	get studyDays(): string[] {
+		return [
+			...(this.#lazy?.days.current ?? []),
+			...this.#outbox
+				.filter((r) => this.#mine(r.user) && r.refused === null)
+				.map((r) => serverDay(r.at + this.clockOffset))
+		];
+	}
 	ready = $state(false);
 	/** Server clock minus device clock (ms), learned from responses: "today" is the server's day. */
 	clockOffset = $state(0);
@@ -130,6 +142,7 @@ class Account {
 		}
 		const pb = await createClient(db, apiUrl());
 		this.#pb = pb;
+		this.#db = db;
 		const offset = await db.meta.get('clock-offset');
 		if (typeof offset?.value === 'number') this.clockOffset = offset.value;
 		pb.afterSend = (response, data) => {
@@ -192,17 +205,12 @@ class Account {
 		if (user === this.#following) return;
 		this.#following = user;
 		for (const s of this.#ledgerSubs) s.unsubscribe();
-		this.ledger = this.thisYear = this.#recent = [];
-		[this.#days, this.quizAnswers] = [[], []];
-		const now = () => Date.now() + this.clockOffset;
+		this.ledger = this.#recent = [];
 		const feeds: LedgerFeeds = {
 			latest: (rows) => void ((this.ledger = rows), this.#estimate()),
-			recent: (rows) => (this.#recent = rows),
-			year: (rows) => (this.thisYear = rows),
-			days: (days) => (this.#days = days),
-			quiz: (answers) => (this.quizAnswers = answers)
+			recent: (rows) => (this.#recent = rows)
 		};
-		this.#ledgerSubs = user ? followLedger(db, user, now, feeds, (e) => storage.report(e)) : [];
+		this.#ledgerSubs = user ? followLedger(db, user, this.#now, feeds) : [];
 	}
 
 	async #estimate() {

@@ -1,4 +1,5 @@
 import { liveQuery, type Subscription } from 'dexie';
+import { createSubscriber } from 'svelte/reactivity';
 import { rules, serverDay, type ActivityType, type RecordRow } from '$lib/credits';
 import {
 	acceptedOfType,
@@ -14,52 +15,85 @@ import { storage } from './storage.svelte';
 
 // Live reads of one member's confirmed events, each by index (see db/ledger.ts): what /me, the
 // home page and the growth record show, kept current as syncs add rows. None reads the whole
-// ledger, which grows by thousands of rows a year.
+// ledger, which grows by thousands of rows a year, and the larger ones run only while shown.
+
+const report = (e: unknown) => storage.report(e);
 
 /** Entries of the ledger listed on /me, newest first. */
 export const LATEST = 100;
 const DAY_MS = 86_400_000;
 
-/** What the account keeps of the signed-in member's ledger, each fed by its own query. */
+/** What the account keeps current of the signed-in member's ledger: small, always followed. */
 export interface LedgerFeeds {
 	/** The latest LATEST events, newest first. */
 	latest(rows: LedgerRow[]): void;
 	/** Events since yesterday (server days): today's points against the daily caps. */
 	recent(rows: LedgerRow[]): void;
-	/** This year's events: 学分 by track. */
-	year(rows: LedgerRow[]): void;
-	/** Every server day with accepted study: the streak. */
-	days(days: string[]): void;
-	/** Every accepted quiz answer, right or not: the home page's weakest categories. */
-	quiz(answers: { lessonId: string; right: boolean }[]): void;
 }
 
-/** Follow `user`'s ledger into `feeds`; `now` is the server's clock (ms). */
+/** Follow `user`'s latest and recent events into `feeds`; `now` is the server's clock (ms). */
 export function followLedger(
 	db: GongxueDb,
 	user: string,
 	now: () => number,
 	feeds: LedgerFeeds,
-	onError: (e: unknown) => void
+	onError = report
 ): Subscription[] {
-	const study = Object.keys(rules.activities);
 	return [
 		liveQuery(() => latestEvents(db, user, LATEST)).subscribe(feeds.latest, onError),
 		liveQuery(() => eventsSince(db, user, serverDay(now() - DAY_MS))).subscribe(
 			feeds.recent,
 			onError
-		),
-		liveQuery(() => yearEvents(db, user, Number(serverDay(now()).slice(0, 4)))).subscribe(
-			feeds.year,
-			onError
-		),
-		liveQuery(() => studyDays(db, user, study)).subscribe(feeds.days, onError),
-		liveQuery(() => acceptedOfType(db, user, 'quiz.answered')).subscribe(
-			(rows) =>
-				feeds.quiz(rows.map((r) => ({ lessonId: r.lessonId, right: r.reason !== 'wrong-answer' }))),
-			onError
 		)
 	];
+}
+
+/**
+ * A live query that runs only while something on screen reads `current` (in a component or an
+ * effect): the larger reads (a year, every study day, every quiz answer) cost nothing on pages
+ * that do not show them, such as the growth record, which reads its own year.
+ */
+export class LazyFeed<T> {
+	#value: T;
+	#subscribe: () => void;
+
+	constructor(query: () => Promise<T>, initial: T, onError: (e: unknown) => void) {
+		this.#value = initial;
+		this.#subscribe = createSubscriber((update) => {
+			const sub = liveQuery(query).subscribe((v) => {
+				this.#value = v;
+				update();
+			}, onError);
+			return () => sub.unsubscribe();
+		});
+	}
+
+	/** The latest result (`initial` until the first one). */
+	get current(): T {
+		this.#subscribe();
+		return this.#value;
+	}
+}
+
+/** `user`'s larger reads, each followed only while shown: this year's events (学分 by track),
+ * every server day with accepted study (the streak), every accepted quiz answer (where the
+ * member's answers are weakest). */
+export function lazyFeeds(db: GongxueDb, user: string, now: () => number, onError = report) {
+	const study = Object.keys(rules.activities);
+	const year = () => Number(serverDay(now()).slice(0, 4));
+	return {
+		year: new LazyFeed(() => yearEvents(db, user, year()), [], onError),
+		days: new LazyFeed(() => studyDays(db, user, study), [], onError),
+		quiz: new LazyFeed(
+			async () =>
+				(await acceptedOfType(db, user, 'quiz.answered')).map((r) => ({
+					lessonId: r.lessonId,
+					right: r.reason !== 'wrong-answer'
+				})),
+			[],
+			onError
+		)
+	};
 }
 
 /** Points earned on server day `day` per activity, against each daily cap. */
@@ -81,7 +115,7 @@ function watch<T>(query: (db: GongxueDb) => Promise<T>, none: T, next: (v: T) =>
 	void storage.db().then((db) => {
 		if (stopped) return;
 		if (db === null) next(none);
-		else sub = liveQuery(() => query(db)).subscribe(next, (e) => storage.report(e));
+		else sub = liveQuery(() => query(db)).subscribe(next, report);
 	});
 	return () => {
 		stopped = true;
