@@ -39,18 +39,25 @@ export function eventCount(db: GongxueDb, user: string, year?: number): Promise<
 		: days(db, user, `${year}-01-01`, `${year}-12-31`).count();
 }
 
-/** The years one member has any event in, newest first: one indexed look-up per year. */
-export async function eventYears(db: GongxueDb, user: string): Promise<number[]> {
-	const years: number[] = [];
-	let from = '';
-	for (;;) {
-		const first = await days(db, user, from, '9999-12-31').first();
-		if (first === undefined) break;
-		const year = Number(first.serverDay.slice(0, 4));
-		years.push(year);
-		from = `${year + 1}-`;
-	}
-	return years.reverse();
+/** The years one member has any event in, newest first: the first and last day, then one
+ * index key per year between, all at once in one transaction (a page waits on it). */
+export function eventYears(db: GongxueDb, user: string): Promise<number[]> {
+	const yearOf = async (c: ReturnType<typeof days>) => {
+		const keys = (await c.limit(1).keys()) as unknown as [string, string][];
+		return keys[0] ? Number(keys[0][1].slice(0, 4)) : null;
+	};
+	return db.transaction('r', db.ledger, async () => {
+		const [first, last] = await Promise.all([
+			yearOf(days(db, user, '', '9999-12-31')),
+			yearOf(days(db, user, '', '9999-12-31').reverse())
+		]);
+		if (first === null || last === null) return [];
+		const between = Array.from({ length: Math.max(0, last - first - 1) }, (_, i) => last - 1 - i);
+		const found = await Promise.all(
+			between.map((y) => yearOf(days(db, user, `${y}-01-01`, `${y}-12-31`)))
+		);
+		return [...new Set([last, ...found.filter((y) => y !== null), first])];
+	});
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 	type Phase,
 	type Totals
 } from '$lib/sync';
-import { followLedger, lazyFeeds, pointsOn, type LedgerFeeds } from './ledger';
+import { followLedger, lazyFeeds, pointsOn, type LedgerFeeds, type LedgerReads } from './ledger';
 import { storage } from './storage.svelte';
 
 /** The signed-in member, as the app shows them. */
@@ -70,16 +70,13 @@ class Account {
 	member = $state<Member | null>(null);
 	phase = $state<Phase>('signed-out');
 	lastSyncAt = $state<number | null>(null);
-	/** Everything in the outbox and the cached totals, as Dexie has them; of the ledger, only
-	 * the signed-in member's ranges below (state/ledger.ts), never the whole of it. */
+	/** The outbox and cached totals as Dexie has them; of the ledger only ranges (state/ledger.ts). */
 	#outbox = $state<OutboxRow[]>([]);
 	#recent = $state.raw<LedgerRow[]>([]);
 	#db = $state.raw<GongxueDb | null>(null);
 	#user = $derived(this.member?.id ?? null);
 	/** The larger reads of the member's ledger, made only while a page shows them. */
-	#lazy = $derived(
-		this.#db && this.#user ? lazyFeeds(this.#db, this.#user, () => this.#now()) : null
-	);
+	#lazy = $derived(this.#db && this.#user ? lazyFeeds(this.#db, this.#user) : null);
 	#now = () => Date.now() + this.clockOffset;
 	#totals = $state<Record<string, Totals>>({});
 	#mine = (user: string | null) => user === null || user === this.member?.id;
@@ -96,7 +93,11 @@ class Account {
 	ledger = $state.raw<LedgerRow[]>([]);
 	/** The member's confirmed events of this year (server days): 学分 by track. */
 	get thisYear(): LedgerRow[] {
-		return this.#lazy?.year.current ?? [];
+		return this.#lazy?.year(Number(serverDay(this.#now()).slice(0, 4))).current ?? [];
+	}
+	/** The member's ledger by year, read while shown (the growth record); null signed out. */
+	get byYear(): Pick<LedgerReads, 'year' | 'years'> | null {
+		return this.#lazy;
 	}
 	/** The member's accepted quiz answers, all years: where their answers are weakest. */
 	get quizAnswers(): { lessonId: string; right: boolean }[] {
@@ -120,8 +121,7 @@ class Account {
 	#pb: PocketBase | null = null;
 	#syncer: Syncer | null = null;
 	#subs: Subscription[] = [];
-	/** The ledger queries of the member signed in, and whose they are. */
-	#ledgerSubs: Subscription[] = [];
+	#ledgerSubs: Subscription[] = []; // the latest and recent events of #following
 	#following: string | null = null;
 	#debounce: ReturnType<typeof setTimeout> | null = null;
 	#lessonFacts = new Map<string, { minutes: number; credits: number | null }>();

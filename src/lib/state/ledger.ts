@@ -1,6 +1,6 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { createSubscriber } from 'svelte/reactivity';
-import { rules, serverDay, type ActivityType, type RecordRow } from '$lib/credits';
+import { rules, serverDay, type ActivityType } from '$lib/credits';
 import {
 	acceptedOfType,
 	eventsSince,
@@ -75,14 +75,20 @@ export class LazyFeed<T> {
 	}
 }
 
-/** `user`'s larger reads, each followed only while shown: this year's events (学分 by track),
- * every server day with accepted study (the streak), every accepted quiz answer (where the
- * member's answers are weakest). */
-export function lazyFeeds(db: GongxueDb, user: string, now: () => number, onError = report) {
+/** `user`'s larger reads, each followed only while shown: a year's events (学分 by track, the
+ * growth record; each year's last result is kept, so a year shown again shows at once while it is
+ * read again), the years with any events, every server day with accepted study (the streak),
+ * every accepted quiz answer (where the member's answers are weakest). */
+export function lazyFeeds(db: GongxueDb, user: string, onError = report) {
 	const study = Object.keys(rules.activities);
-	const year = () => Number(serverDay(now()).slice(0, 4));
+	const years = new Map<number, LazyFeed<LedgerRow[] | null>>();
 	return {
-		year: new LazyFeed(() => yearEvents(db, user, year()), [], onError),
+		year(year: number): LazyFeed<LedgerRow[] | null> {
+			const feed = years.get(year) ?? new LazyFeed(() => yearEvents(db, user, year), null, onError);
+			years.set(year, feed);
+			return feed;
+		},
+		years: new LazyFeed(() => eventYears(db, user), null, onError),
 		days: new LazyFeed(() => studyDays(db, user, study), [], onError),
 		quiz: new LazyFeed(
 			async () =>
@@ -96,6 +102,8 @@ export function lazyFeeds(db: GongxueDb, user: string, now: () => number, onErro
 	};
 }
 
+export type LedgerReads = ReturnType<typeof lazyFeeds>;
+
 /** Points earned on server day `day` per activity, against each daily cap. */
 export function pointsOn(rows: readonly LedgerRow[], day: string) {
 	return (Object.keys(rules.activities) as ActivityType[]).map((type) => ({
@@ -105,30 +113,4 @@ export function pointsOn(rows: readonly LedgerRow[], day: string) {
 			.filter((r) => r.type === type && r.serverDay === day)
 			.reduce((sum, r) => sum + r.points, 0)
 	}));
-}
-
-/** Run `query` live against the device database into `next`; returns the stop. Without a
- * database (no storage in this browser) `next` gets `none` once. */
-function watch<T>(query: (db: GongxueDb) => Promise<T>, none: T, next: (v: T) => void) {
-	let sub: Subscription | null = null;
-	let stopped = false;
-	void storage.db().then((db) => {
-		if (stopped) return;
-		if (db === null) next(none);
-		else sub = liveQuery(() => query(db)).subscribe(next, report);
-	});
-	return () => {
-		stopped = true;
-		sub?.unsubscribe();
-	};
-}
-
-/** The growth record's year: `user`'s events of `year`, live. Returns the stop. */
-export function watchYear(user: string, year: number, next: (rows: RecordRow[]) => void) {
-	return watch((db) => yearEvents(db, user, year), [], next);
-}
-
-/** The years `user` has events in, newest first, live. Returns the stop. */
-export function watchYears(user: string, next: (years: number[]) => void) {
-	return watch((db) => eventYears(db, user), [], next);
 }
