@@ -8,6 +8,7 @@ import { chromium } from '@playwright/test';
 import { serveStatic } from '../scripts/serve.js';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium.js';
 import { contestNotes, contestRows } from './contest-report.js';
+import { recordNotes, recordRows } from './record-report.js';
 import { capacityEstimate, serverNotes, serverRows } from './server-report.js';
 import { studioNotes, studioRows } from './studio-report.js';
 
@@ -152,6 +153,10 @@ function tsxJson(script) {
 	return JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}');
 }
 
+console.error('测量成长档案（5 年 10,000 条记录 vs 空记录，Chromium）…');
+/** @type {import('./record-report.js').RecordResult} */
+const record = tsxJson('bench/record.ts');
+
 console.error('测量工作室题库导入（2,000 题，含内存子进程）…');
 /** @type {import('./studio-report.js').StudioImport} */
 const studioImport = tsxJson('bench/studio-import.ts');
@@ -217,6 +222,7 @@ const rows = [
 		null
 	],
 	['离线预缓存下载量 (gzip)', kb(precache), '—', '—', '—', null],
+	...recordRows(record),
 	...studioRows(studioImport, studioPull),
 	...serverRows(server),
 	...contestRows(contest)
@@ -230,6 +236,7 @@ for (const [name, ours, baseline, r, target, ok] of rows) {
 console.log(
 	`\n基线：首页与课程页的基线为同样方式构建的空白 SvelteKit 页面（${jsBase.files} 个脚本）；内容构建的基线为 marked 单独解析同样的 ${(content.bytes / 1e6).toFixed(1)} MB 文本（中位数，${content.runs} 轮）；离线渲染的基线为同一课程页联网加载且不经 service worker（中位数，${RENDER_RUNS} 次）。`
 );
+console.log(`\n${recordNotes(record)}`);
 console.log(`\n${studioNotes(studioImport, studioPull)}`);
 console.log(`\n${serverNotes(server)}`);
 console.log(`\n${capacityEstimate(server)}`);
@@ -247,6 +254,7 @@ writeFileSync(
 			offline,
 			online,
 			content,
+			record,
 			studioImport,
 			studioPull,
 			server,

@@ -33,7 +33,7 @@ function confirmed(
 	});
 }
 
-test('a member’s year of 学分 shows against the targets with a pace and a streak, the home page suggests what closes the gap, and the growth record prints to A4 PDF', async ({
+test('a member’s year of 学分 shows against the targets with a pace and a streak, the home page suggests what closes the gap, and the growth record prints to A4 PDF and shows each year with history', async ({
 	browser,
 	backend
 }) => {
@@ -60,6 +60,13 @@ test('a member’s year of 学分 shows against the targets with a pace and a st
 		contestId: 'c1',
 		name: '党史知识竞赛',
 		place: 1
+	});
+	// Two years ago: another lesson, in that year's record only.
+	const earlier = index.lessons.find((l) => l.id !== required.id)!;
+	const earlierYear = serverDay(Date.now() - 800 * 86_400_000).slice(0, 4);
+	await confirmed(backend, member.id, 'lesson.completed', 2, 800, {
+		lessonId: earlier.id,
+		seconds: 300
 	});
 
 	const p = member.page;
@@ -106,6 +113,18 @@ test('a member’s year of 学分 shows against the targets with a pace and a st
 		expect(flat).toContain(expected);
 	}
 	expect(flat).not.toContain('立即同步');
+
+	// Another year: only the years with history are offered, each with its own record.
+	await p.emulateMedia({ media: 'screen' });
+	const choose = p.getByLabel('年度');
+	await expect(choose.getByRole('option')).toHaveText([today.slice(0, 4), earlierYear]);
+	await choose.selectOption(earlierYear);
+	await expect(record.getByRole('heading', { level: 1 })).toHaveText(
+		`党员成长档案 · ${earlierYear}`
+	);
+	await expect(record).toContainText(earlier.title);
+	await expect(record).not.toContainText(required.title);
+	await expect(record).not.toContainText('党史知识竞赛');
 	await member.context.close();
 });
 

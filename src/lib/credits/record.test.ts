@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerRow } from '../db/schema';
-import { recordYears, yearRecord } from './record';
+import { recordYears, yearRecord, yearsToShow } from './record';
 
 let n = 0;
 function row(type: string, day: string, points: number, extra: Partial<LedgerRow> = {}): LedgerRow {
@@ -81,5 +81,11 @@ describe('the growth record of a year', () => {
 
 	it('lists the years with history, newest first', () => {
 		expect(recordYears(history, 2026)).toEqual([2026, 2025]);
+	});
+
+	it('offers this year and each year with history once, newest first, even with none yet', () => {
+		expect(yearsToShow([2024, 2022, 2024], 2026)).toEqual([2026, 2024, 2022]);
+		expect(yearsToShow([], 2026)).toEqual([2026]);
+		expect(yearsToShow([2026, 2025], 2026)).toEqual([2026, 2025]);
 	});
 });

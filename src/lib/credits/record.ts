@@ -51,9 +51,16 @@ const KNOWN = new Set([
 
 /** The years a member has history in, newest first (always including `thisYear`). */
 export function recordYears(history: readonly RecordRow[], thisYear: number): number[] {
-	const years = new Set([thisYear]);
-	for (const r of history) years.add(Number(r.serverDay.slice(0, 4)));
-	return [...years].filter((y) => y > 2000).sort((a, b) => b - a);
+	return yearsToShow(
+		history.map((r) => Number(r.serverDay.slice(0, 4))),
+		thisYear
+	);
+}
+
+/** The years to offer in the growth record: those with history (`years`, read by index on a
+ * device) and `thisYear`, newest first, once each. */
+export function yearsToShow(years: readonly number[], thisYear: number): number[] {
+	return [...new Set([thisYear, ...years])].filter((y) => y > 2000).sort((a, b) => b - a);
 }
 
 /**

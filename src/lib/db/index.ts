@@ -18,4 +18,5 @@ export type {
 export * from './progress';
 export * from './practice';
 export * from './service';
+export * from './ledger';
 export { storageProblem, type StorageProblem } from './errors';

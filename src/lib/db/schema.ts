@@ -235,5 +235,11 @@ export class GongxueDb extends Dexie {
 			checkins: 'id, meeting, member',
 			serviceQueue: 'id, member, at'
 		});
+		// One member's events by time and by server day (a year, today, study days): /me and the
+		// growth record read these ranges, never the whole ledger. New indexes only: no upgrade.
+		this.version(5).stores({
+			ledger:
+				'id, user, serverDay, type, at, [user+at], [user+serverDay], [user+status+type+serverDay]'
+		});
 	}
 }

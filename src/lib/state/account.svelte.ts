@@ -1,16 +1,9 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type PocketBase from 'pocketbase';
-import {
-	estimatePending,
-	PRACTICE_TYPES,
-	rules,
-	serverDay,
-	subjectOf,
-	type ActivityType
-} from '$lib/credits';
+import { estimatePending, PRACTICE_TYPES, serverDay, subjectOf } from '$lib/credits';
 import { runLength } from '$lib/quiz/daily';
 import { fetchIndex } from '$lib/content/pack';
-import type { LedgerRow, OutboxRow } from '$lib/db';
+import type { GongxueDb, LedgerRow, OutboxRow } from '$lib/db';
 import {
 	apiUrl,
 	classify,
@@ -22,53 +15,15 @@ import {
 	type Phase,
 	type Totals
 } from '$lib/sync';
+import { followLedger, lazyFeeds, pointsOn, type LedgerFeeds, type LedgerReads } from './ledger';
+import { toMember, type AuthProblem, type Board, type Member } from './member';
 import { storage } from './storage.svelte';
 
-/** The signed-in member, as the app shows them. */
-export interface Member {
-	id: string;
-	name: string;
-	email: string;
-	role: 'member' | 'secretary' | 'admin';
-	branch: string;
-	hideName: boolean;
-}
-
-/** A leaderboard as the server computes it (see pocketbase/pb_hooks/lib/boards.js). */
-export interface Board {
-	period: 'week' | 'month' | 'all';
-	me: { rank: number; points: number; of: number } | null;
-	members: { rank: number; name: string; anonymous: boolean; points: number; me: boolean }[];
-	branches: {
-		id: string;
-		name: string;
-		members: number;
-		total: number;
-		average: number;
-		rank: number;
-		mine: boolean;
-	}[];
-}
-
-/** Why signing in or registering failed, for the message catalogue. */
-export type AuthProblem =
-	'credentials' | 'offline' | 'rate-limited' | 'join-code' | 'email' | 'password' | 'failed';
+export type { AuthProblem, Board, Member } from './member';
 
 const SYNC_EVERY_MS = 60_000;
 /** Wait after an event is written before pushing, so a burst goes in one batch (ms). */
 const PUSH_DEBOUNCE_MS = 1_500;
-
-function toMember(r: Record<string, unknown>): Member {
-	const role = r.role === 'secretary' || r.role === 'admin' ? r.role : 'member';
-	return {
-		id: String(r.id),
-		name: String(r.name ?? ''),
-		email: String(r.email ?? ''),
-		role,
-		branch: String(r.branch ?? ''),
-		hideName: r.hide_name === true
-	};
-}
 
 /**
  * The member's account and the sync of their points: who is signed in, what waits in the
@@ -78,9 +33,14 @@ class Account {
 	member = $state<Member | null>(null);
 	phase = $state<Phase>('signed-out');
 	lastSyncAt = $state<number | null>(null);
-	/** Everything in the outbox, the ledger and the cached totals, as Dexie has them. */
+	/** The outbox and cached totals as Dexie has them; of the ledger only ranges (state/ledger.ts). */
 	#outbox = $state<OutboxRow[]>([]);
-	#ledgerRows = $state<LedgerRow[]>([]);
+	#recent = $state.raw<LedgerRow[]>([]);
+	#db = $state.raw<GongxueDb | null>(null);
+	#user = $derived(this.member?.id ?? null);
+	/** The larger reads of the member's ledger, made only while a page shows them. */
+	#lazy = $derived(this.#db && this.#user ? lazyFeeds(this.#db, this.#user) : null);
+	#now = () => Date.now() + this.clockOffset;
 	#totals = $state<Record<string, Totals>>({});
 	#mine = (user: string | null) => user === null || user === this.member?.id;
 
@@ -92,41 +52,40 @@ class Account {
 	totals = $derived<Totals | null>(this.member ? (this.#totals[this.member.id] ?? null) : null);
 	/** Points the waiting events should bring, by the same rules (an estimate). */
 	waitingPoints = $state(0);
-	/** The member's whole point history as the server confirmed it, newest first. */
-	history = $derived(this.#ledgerRows.filter((r) => r.user === this.member?.id));
-	/** Its latest entries, for the ledger on /me. */
-	ledger = $derived(this.history.slice(0, 100));
+	/** The member's latest confirmed events, newest first, for the ledger on /me. */
+	ledger = $state.raw<LedgerRow[]>([]);
+	/** The member's confirmed events of this year (server days): 学分 by track. */
+	get thisYear(): LedgerRow[] {
+		return this.#lazy?.year(Number(serverDay(this.#now()).slice(0, 4))).current ?? [];
+	}
+	/** The member's ledger by year, read while shown (the growth record); null signed out. */
+	get byYear(): Pick<LedgerReads, 'year' | 'years'> | null {
+		return this.#lazy;
+	}
+	/** The member's accepted quiz answers, all years: where their answers are weakest. */
+	get quizAnswers(): { lessonId: string; right: boolean }[] {
+		return this.#lazy?.quiz.current ?? [];
+	}
 	/** Server days with any study: confirmed by the server, or waiting on this device. */
-	studyDays = $derived([
-		...this.history
-			.filter((r) => r.status === 'accepted' && r.type in rules.activities)
-			.map((r) => r.serverDay),
-		...this.#outbox
-			.filter((r) => this.#mine(r.user) && r.refused === null)
-			.map((r) => serverDay(r.at + this.clockOffset))
-	]);
-	/** Points earned today (server day) per activity, against each daily cap. */
-	today = $derived(
-		(Object.keys(rules.activities) as ActivityType[]).map((type) => ({
-			type,
-			cap: rules.activities[type].dailyCap,
-			points: this.#ledgerRows
-				.filter(
-					(r) =>
-						r.user === this.member?.id &&
-						r.type === type &&
-						r.serverDay === serverDay(Date.now() + this.clockOffset)
-				)
-				.reduce((sum, r) => sum + r.points, 0)
-		}))
-	);
+	get studyDays(): string[] {
+		return [
+			...(this.#lazy?.days.current ?? []),
+			...this.#outbox
+				.filter((r) => this.#mine(r.user) && r.refused === null)
+				.map((r) => serverDay(r.at + this.clockOffset))
+		];
+	}
 	ready = $state(false);
 	/** Server clock minus device clock (ms), learned from responses: "today" is the server's day. */
 	clockOffset = $state(0);
+	/** Points earned today (server day) per activity, against each daily cap. */
+	today = $derived(pointsOn(this.#recent, serverDay(Date.now() + this.clockOffset)));
 
 	#pb: PocketBase | null = null;
 	#syncer: Syncer | null = null;
 	#subs: Subscription[] = [];
+	#ledgerSubs: Subscription[] = []; // the latest and recent events of #following
+	#following: string | null = null;
 	#debounce: ReturnType<typeof setTimeout> | null = null;
 	#lessonFacts = new Map<string, { minutes: number; credits: number | null }>();
 
@@ -146,6 +105,7 @@ class Account {
 		}
 		const pb = await createClient(db, apiUrl());
 		this.#pb = pb;
+		this.#db = db;
 		const offset = await db.meta.get('clock-offset');
 		if (typeof offset?.value === 'number') this.clockOffset = offset.value;
 		pb.afterSend = (response, data) => {
@@ -166,8 +126,10 @@ class Account {
 		this.phase = this.member ? 'idle' : 'signed-out';
 		pb.authStore.onChange((_token, record) => {
 			this.member = record ? toMember(record) : null;
+			this.#follow(db);
 			void this.#estimate();
 		});
+		this.#follow(db);
 		void fetchIndex(fetch)
 			.then((index) => {
 				for (const l of index.lessons)
@@ -184,12 +146,6 @@ class Account {
 				if (this.pending > lastPending) this.#soon();
 				lastPending = this.pending;
 			}, onError),
-			liveQuery(() => db.ledger.orderBy('at').reverse().toArray()).subscribe((rows) => {
-				this.#ledgerRows = rows;
-				void this.#estimate();
-				// A move accepted since the sign-in (组织关系转接): read the new branch and role.
-				if (this.member && movedTo(rows, this.member)) void refreshAccount(pb).catch(() => {});
-			}, onError),
 			liveQuery(() => db.cache.where('key').startsWith('totals:').toArray()).subscribe((rows) => {
 				this.#totals = Object.fromEntries(
 					rows.map((r) => [r.key.slice('totals:'.length), r.value as Totals])
@@ -204,6 +160,27 @@ class Account {
 		setInterval(() => void this.syncNow(), SYNC_EVERY_MS);
 		this.ready = true;
 		void this.syncNow();
+	}
+
+	/** Follow the signed-in member's ledger (again when someone else signs in). */
+	#follow(db: GongxueDb) {
+		const user = this.member?.id ?? null;
+		if (user === this.#following) return;
+		this.#following = user;
+		for (const s of this.#ledgerSubs) s.unsubscribe();
+		this.ledger = this.#recent = [];
+		const feeds: LedgerFeeds = {
+			latest: (rows) => {
+				this.ledger = rows;
+				void this.#estimate();
+				// A move accepted since the sign-in (组织关系转接): read the new branch and role.
+				const pb = this.#pb;
+				if (pb && this.member && movedTo(rows, this.member))
+					void refreshAccount(pb).catch(() => {});
+			},
+			recent: (rows) => (this.#recent = rows)
+		};
+		this.#ledgerSubs = user ? followLedger(db, user, this.#now, feeds) : [];
 	}
 
 	async #estimate() {

@@ -54,7 +54,7 @@ class CreditsView {
 		const today = this.today();
 		const trackOf = new Map(lessons.map((l) => [l.id, l.track]));
 		const earned: Credits = creditsInYear(
-			account.history.map((r) => ({
+			account.thisYear.map((r) => ({
 				type: r.type,
 				status: r.status,
 				points: r.points,
