@@ -1,6 +1,7 @@
 import { ClientResponseError, type RecordModel } from 'pocketbase';
 import { apiUrl, messageOf } from '$lib/sync';
 import { account } from './account.svelte';
+import { mediaPath, mediaProblem, relativeRefs } from './studio-media';
 
 /** A lesson written in the studio, as its author or a leader sees it. */
 export interface StudioLesson {
@@ -40,25 +41,9 @@ export interface BranchAssignment {
 /** What a review action does: submit (author), publish / changes / reject / withdraw (leader). */
 export type ReviewAction = 'submit' | 'publish' | 'changes' | 'reject' | 'withdraw';
 
-export type Outcome<T = undefined> = { ok: true; value: T } | { ok: false; message: string };
+export { MEDIA_MAX_BYTES, MEDIA_TYPES, mediaPath, mediaProblem } from './studio-media';
 
-/** Media a lesson may carry (the server checks the content again), and the size limit. */
-export const MEDIA_TYPES = [
-	'audio/mpeg',
-	'audio/mp4',
-	'audio/x-m4a',
-	'audio/aac',
-	'audio/ogg',
-	'audio/webm',
-	'audio/wav',
-	'video/mp4',
-	'video/webm',
-	'image/png',
-	'image/jpeg',
-	'image/webp',
-	'image/gif'
-];
-export const MEDIA_MAX_BYTES = 50 * 1024 * 1024;
+export type Outcome<T = undefined> = { ok: true; value: T } | { ok: false; message: string };
 
 const FIELDS =
 	'id,lesson_id,title,status,kind,scope,author,review_note,text,media,learners,featured,updated';
@@ -88,37 +73,6 @@ function words(e: unknown): string {
 		if (e.status === 404) return '找不到这节课程，或你没有权限修改它。';
 	}
 	return messageOf(e);
-}
-
-/** The path a lesson's uploaded file is served at, on the app's own origin. */
-export function mediaPath(recordId: string, name: string): string {
-	return `/api/files/lessons/${encodeURIComponent(recordId)}/${encodeURIComponent(name)}`;
-}
-
-/** Why a file cannot be attached, in words for the author; null when it can. */
-export function mediaProblem(file: { type: string; size: number; name: string }): string | null {
-	const type = file.type.split(';')[0]?.trim() ?? '';
-	if (!MEDIA_TYPES.includes(type)) {
-		return `“${file.name}”的格式不支持：只能上传音频（mp3、m4a、ogg、webm、wav）、视频（mp4、webm）和图片（png、jpg、webp、gif）。`;
-	}
-	if (file.size > MEDIA_MAX_BYTES) {
-		return `“${file.name}”有 ${(file.size / 1024 / 1024).toFixed(1)} MB，超过 50 MB 的上限。`;
-	}
-	return null;
-}
-
-/** Media a lesson file refers to by a relative path: images in the body, audio and video in
- * the front matter. */
-function relativeRefs(text: string): string[] {
-	// A local working set, returned as an array: nothing reads it reactively.
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	const refs = new Set<string>();
-	const relative = (p: string) => p !== '' && !/^([a-z][a-z0-9+.-]*:|\/)/i.test(p);
-	for (const m of text.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g))
-		if (relative(m[1] ?? '')) refs.add(m[1] ?? '');
-	for (const m of text.matchAll(/^(?:audio|video):\s*["']?([^"'\n]+?)["']?\s*$/gm))
-		if (relative(m[1] ?? '')) refs.add(m[1] ?? '');
-	return [...refs];
 }
 
 /** The studio's data: the member's own lessons, a leader's review queue and assignments. */
