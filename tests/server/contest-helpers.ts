@@ -1,7 +1,7 @@
 // What the contest tests share: a bank in the studio's format, a live contest made by a branch
 // secretary, and the contest routes as a member's device calls them.
 import type PocketBase from 'pocketbase';
-import { unique } from './harness';
+import { makeOrg, startServer, unique, type Ctx, type Org } from './harness';
 
 /** A bank of `n` single-choice questions, every key `A`. */
 export const bankText = (n: number) =>
@@ -47,3 +47,14 @@ export const answer = (pb: PocketBase, id: string, position: number, given: stri
 		method: 'POST',
 		body: { position, answer: given }
 	});
+
+/** A server with one organisation and a bank of ten questions of branch 0's secretary, the
+ * contests' source (`stranger` is a member of branch 1). */
+export async function contestOrg(): Promise<{ ctx: Ctx; a: Org; bankId: string }> {
+	const ctx = await startServer();
+	const a = await makeOrg(ctx);
+	const bank = await a.as.secretary
+		.collection('banks')
+		.create({ name: '竞赛题库', text: bankText(10) });
+	return { ctx, a, bankId: bank.id };
+}

@@ -5,8 +5,8 @@
 import { EventSource } from 'eventsource';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FULL_SCORE } from '../../src/lib/quiz/contest';
-import { answer, bankText, clock, liveContest as liveContestOf, play } from './contest-helpers';
-import { makeOrg, startServer, type Ctx, type Org } from './harness';
+import { answer, clock, contestOrg, liveContest as liveContestOf, play } from './contest-helpers';
+import type { Ctx, Org } from './harness';
 
 // The PocketBase SDK's realtime uses the browser's EventSource; Node 20 has none.
 (globalThis as { EventSource?: unknown }).EventSource ??= EventSource;
@@ -16,13 +16,7 @@ let a: Org;
 let bankId: string;
 
 beforeAll(async () => {
-	ctx = await startServer();
-	// The contests are for branch 0; `stranger` is a member of branch 1.
-	a = await makeOrg(ctx);
-	const bank = await a.as.secretary
-		.collection('banks')
-		.create({ name: '竞赛题库', text: bankText(10) });
-	bankId = bank.id;
+	({ ctx, a, bankId } = await contestOrg());
 }, 60_000);
 afterAll(() => ctx?.close());
 

@@ -2,20 +2,15 @@
 // once at any time in the window, each question timed by the server from its showing; keys and
 // scores stay on the server until the window closes.
 import { afterAll, beforeAll, expect, describe, it } from 'vitest';
-import { answer, bankText, iso, next, play, results } from './contest-helpers';
-import { makeOrg, startServer, unique, type Ctx, type Org } from './harness';
+import { answer, contestOrg, iso, next, play, results } from './contest-helpers';
+import { unique, type Ctx, type Org } from './harness';
 
 let ctx: Ctx;
 let a: Org;
 let bankId: string;
 
 beforeAll(async () => {
-	ctx = await startServer();
-	a = await makeOrg(ctx);
-	const bank = await a.as.secretary
-		.collection('banks')
-		.create({ name: '竞赛题库', text: bankText(10) });
-	bankId = bank.id;
+	({ ctx, a, bankId } = await contestOrg());
 }, 60_000);
 afterAll(() => ctx?.close());
 

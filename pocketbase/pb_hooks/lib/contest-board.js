@@ -131,6 +131,11 @@ function writeBoard(app, g, contest, ranked, closed, final) {
 	return out;
 }
 
+/** The contest's drawn questions, keys included (a hidden field: the server's alone). */
+function questionsOf(contest) {
+	return JSON.parse(contest.getString('questions') || '[]');
+}
+
 /** How the members answered a closed question: how many, how many right. */
 function accuracyOf(app, contestId, position) {
 	const row = new DynamicModel({ answers: 0, right: 0 });
@@ -225,7 +230,6 @@ function tally(app, g, contest, now) {
 		// Live: the question just closed, with its key and how the members did, comes with the
 		// board, so that no device needs to ask at the close.
 		const live = contest.getString('mode') !== 'window';
-		const questions = JSON.parse(contest.getString('questions') || '[]');
 		broadcast(app, contest.id, {
 			kind: 'board',
 			now: Date.now(),
@@ -233,7 +237,7 @@ function tally(app, g, contest, now) {
 			reveal: live
 				? {
 						position: closed,
-						question: questions[closed],
+						question: questionsOf(contest)[closed],
 						accuracy: accuracyOf(app, contest.id, closed)
 					}
 				: null
@@ -313,6 +317,7 @@ module.exports = {
 	standingOf: standingOf,
 	boardOf: boardOf,
 	accuracyOf: accuracyOf,
+	questionsOf: questionsOf,
 	topicOf: topicOf,
 	broadcast: broadcast,
 	settleDue: settleDue

@@ -9,7 +9,7 @@
 // after the close counts the answers, and a cron job each minute does it if nobody asks.
 // Runs inside PocketBase's JS engine (CommonJS, ES2015).
 
-const { refuse } = require(`${__hooks}/lib/records.js`);
+const { byId, refuse } = require(`${__hooks}/lib/records.js`);
 const board = require(`${__hooks}/lib/contest-board.js`);
 const contest_ = require(`${__hooks}/lib/contest.js`);
 
@@ -17,10 +17,12 @@ const contest_ = require(`${__hooks}/lib/contest.js`);
 const LEAD_MS = 60000;
 const TOPIC_PREFIX = board.topicOf('');
 
+const clockKey = (id, position) => 'contest-clock:' + id + ':' + position;
+
 /** Claim question `position`'s clock for this request; false if another request has it. */
 function claim(id, position) {
 	const token = $security.randomString(16);
-	return $app.store().getOrSet('contest-clock:' + id + ':' + position, () => token) === token;
+	return $app.store().getOrSet(clockKey(id, position), () => token) === token;
 }
 
 /**
@@ -37,7 +39,7 @@ function clock(e) {
 	const id = e.request.pathValue('id');
 	// Cheap for every device but the first: nothing is read.
 	if (!claim(id, position)) return e.json(202, { kept: true });
-	const release = (p) => $app.store().remove('contest-clock:' + id + ':' + p);
+	const release = (p) => $app.store().remove(clockKey(id, p));
 	const contest = contest_.contestFor(e);
 	if (contest === null) {
 		release(position);
@@ -96,7 +98,7 @@ function checkTopics(e) {
 		}
 		const id = topic.slice(TOPIC_PREFIX.length).split('?')[0];
 		if (e.auth === null || e.auth === undefined || e.auth.collection().name !== 'users') continue;
-		const contest = require(`${__hooks}/lib/records.js`).byId(e.app, 'contests', id);
+		const contest = byId(e.app, 'contests', id);
 		if (contest === null) continue;
 		if (contest_.inScope(e.app, e.auth, contest) || contest_.leads(e.app, e.auth, contest)) {
 			kept.push(topic);

@@ -148,9 +148,7 @@ function contestFor(e) {
 	return contest;
 }
 
-function questionsOf(contest) {
-	return JSON.parse(contest.getString('questions') || '[]');
-}
+const questionsOf = board.questionsOf;
 
 /** A question as a player sees it while it is open: no key, no explanation. */
 function shown(q, position) {
