@@ -22,7 +22,11 @@ export default defineConfig({
 		// A trace records every step's snapshot and a screencast: about a third of the suite's time
 		// on two cores. A failure keeps its screenshot; E2E_TRACE=1 records traces to debug one.
 		trace: process.env.E2E_TRACE ? 'retain-on-failure' : 'off',
-		screenshot: 'only-on-failure'
+		screenshot: 'only-on-failure',
+		// A step that waits for ever would only show as the test's timeout, its step unnamed:
+		// each action and navigation gets a bound of its own, so a failure names where it stuck.
+		actionTimeout: 15_000,
+		navigationTimeout: 20_000
 	},
 	// The built app, served as in production (never the dev server).
 	webServer: {
