@@ -10,8 +10,11 @@ export default defineConfig({
 	fullyParallel: true,
 	workers: 2,
 	forbidOnly: true,
-	retries: 0,
-	reporter: process.env.CI ? [['list']] : [['list']],
+	// On CI a failed test runs once more and, if it passes then, is reported as flaky with its
+	// first failure printed in full (the step that stuck, by the bounds below): a rare hang seen
+	// only there is then named in the log, not lost with the run.
+	retries: process.env.CI ? 1 : 0,
+	reporter: 'list',
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
 		browserName: 'chromium',
