@@ -1,7 +1,11 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 declare global {
 	namespace App {
-		// interface Error {}
+		interface Error {
+			message: string;
+			/** The page's code could not be fetched: no network, and the app not yet installed. */
+			unreachable?: boolean;
+		}
 		// interface Locals {}
 		// interface PageData {}
 		// interface PageState {}

@@ -25,6 +25,29 @@ test('after the first visit, any lesson opens offline by its URL, even one never
 	await expect(page.getByText('当前离线')).toBeVisible();
 });
 
+test('offline before the app is installed, a page never opened says so in Chinese and opens when the network returns', async ({
+	browser
+}) => {
+	// No service worker: the app is not installed on this device yet.
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await context.newPage();
+	await open(page, '/lessons');
+	await context.setOffline(true);
+	await page
+		.getByRole('navigation', { name: '主导航' })
+		.getByRole('link', { name: '排行' })
+		.click();
+	await expect(page.getByRole('heading', { level: 1, name: '这一页暂时打不开' })).toBeVisible();
+	await expect(
+		page.getByText('这一页还没有保存到本机，需要联网才能打开。联网后会自动重新打开。')
+	).toBeVisible();
+	await expect(page.getByRole('button', { name: '重试' })).toBeHidden();
+	await context.setOffline(false);
+	await expect(page.getByRole('heading', { level: 1, name: '排行' })).toBeVisible();
+	await expect(page).toHaveURL(/\/leaderboard$/);
+	await context.close();
+});
+
 test('a lesson URL that does not exist says so in Chinese', async ({ page }) => {
 	await open(page, '/lessons/no-such-lesson');
 	await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();

@@ -102,7 +102,7 @@ export async function makeUser(
 }
 
 /** A person of the test branch, made by the superuser, signed in on a page of their own; with
- * `offline`, their browser keeps the app for offline use. */
+ * `offline`, their browser has the app installed for offline use before this returns. */
 export async function person(
 	browser: Browser,
 	backend: Backend,
@@ -124,6 +124,9 @@ export async function person(
 	await page.getByLabel('密码').fill(PASSWORD);
 	await page.getByRole('button', { name: '登录', exact: true }).click();
 	await page.waitForURL('**/me');
+	// As on a real phone, the app works offline only once it is installed: a test that went
+	// offline before would find pages it never opened missing.
+	if (opts.offline) await waitForOfflineReady(page);
 	return { id, email, name, page, context };
 }
 

@@ -345,6 +345,10 @@ export const zhCN = {
 	error: {
 		title: '出错了',
 		notFound: '页面不存在',
-		home: '回到首页'
+		home: '回到首页',
+		unreachableTitle: '这一页暂时打不开',
+		unreachable: '这一页还没有保存到本机，需要联网才能打开。联网后会自动重新打开。',
+		unexpected: '页面出了问题。已保存的学习记录不受影响，请刷新后重试。',
+		retry: '重试'
 	}
 } as const;
