@@ -56,6 +56,9 @@ class ServiceDesk {
 	#draftRead = false;
 	#db: GongxueDb | null = null;
 	#flushing: Promise<void> | null = null;
+	/** The activity the member has just submitted: whichever send takes it, its outcome is told
+	 * in the form (a send already under way may pick it up before the one submit starts). */
+	#fresh: string | null = null;
 
 	/** Today's server day, by the server's clock as the device learned it. */
 	today(): string {
@@ -146,9 +149,10 @@ class ServiceDesk {
 			at: Date.now(),
 			refused: null
 		};
+		this.#fresh = row.id;
 		if (this.#db === null) {
 			// No storage on this device: send it directly, or keep the form as it is.
-			if ((await this.#sendOne(row, true)) === 'sent') this.#resetForm();
+			if ((await this.#sendOne(row)) === 'sent') this.#resetForm();
 			return;
 		}
 		try {
@@ -159,9 +163,9 @@ class ServiceDesk {
 			return;
 		}
 		this.#resetForm();
-		// A send already under way did not see this one: wait for it, then send this one.
+		// A send already under way may not have seen this one: wait for it, then send what is left.
 		await this.#flushing;
-		await this.flush(row.id);
+		await this.flush();
 	}
 
 	#resetForm() {
@@ -176,14 +180,14 @@ class ServiceDesk {
 			this.#db === null ? { ok: false, text: t.offlineUnsaved } : { ok: true, text: t.queued };
 	}
 
-	/** Send what waits on the device, oldest first; `fresh`: the one just submitted. */
-	flush(fresh?: string): Promise<void> {
+	/** Send what waits on the device, oldest first (a refused one only when just resubmitted). */
+	flush(): Promise<void> {
 		this.#flushing ??= (async () => {
 			try {
 				await this.#readQueue();
 				for (const row of this.queued) {
-					if (row.refused !== null && row.id !== fresh) continue;
-					if ((await this.#sendOne(row, row.id === fresh)) === 'offline') break;
+					if (row.refused !== null && row.id !== this.#fresh) continue;
+					if ((await this.#sendOne(row)) === 'offline') break;
 				}
 			} finally {
 				this.#flushing = null;
@@ -194,10 +198,16 @@ class ServiceDesk {
 
 	/** Send one activity: sent, refused (kept with the server's words), or offline (stop trying
 	 * the rest). */
-	async #sendOne(row: ServiceQueueRow, fresh: boolean): Promise<'sent' | 'refused' | 'offline'> {
+	async #sendOne(row: ServiceQueueRow): Promise<'sent' | 'refused' | 'offline'> {
+		/** Whether this is the one just submitted; its outcome is told once. */
+		const fresh = () => {
+			if (row.id !== this.#fresh) return false;
+			this.#fresh = null;
+			return true;
+		};
 		const pb = account.client();
 		if (pb === null || !navigator.onLine) {
-			if (fresh) this.#waiting();
+			if (fresh()) this.#waiting();
 			return 'offline';
 		}
 		this.sending = true;
@@ -205,18 +215,18 @@ class ServiceDesk {
 		try {
 			const sent = await sendActivity(pb, apiUrl(), row, (p) => (this.progress = p));
 			if (!sent.ok && sent.offline) {
-				if (fresh) this.#waiting();
+				if (fresh()) this.#waiting();
 				return 'offline';
 			}
 			if (sent.ok) {
 				await this.#db?.serviceQueue.delete(row.id);
-				if (fresh) this.notice = { ok: true, text: t.submitted };
+				if (fresh()) this.notice = { ok: true, text: t.submitted };
 				await this.refresh();
 				return 'sent';
 			}
 			// Refused: kept with the server's words; one just submitted goes back into the form.
 			await this.#db?.serviceQueue.update(row.id, { refused: sent.message });
-			if (fresh) {
+			if (fresh()) {
 				this.notice = { ok: false, text: t.refused(sent.message) };
 				await this.edit(row.id);
 			}
