@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './tests/e2e/chromium.js';
+import { e2eLaunchOptions } from './tests/e2e/chromium.js';
 
 const PORT = Number(process.env.E2E_PORT ?? 41730);
 
@@ -18,7 +18,7 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
 		browserName: 'chromium',
-		launchOptions: chromiumLaunchOptions,
+		launchOptions: e2eLaunchOptions,
 		locale: 'zh-CN',
 		timezoneId: 'Asia/Shanghai',
 		viewport: { width: 390, height: 844 },

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
-import { chromiumLaunchOptions } from './chromium.js';
+import { e2eLaunchOptions } from './chromium.js';
 import { answer, builtIndex, builtLesson } from './helpers';
 
 test('progress and quiz answers survive closing the browser and starting it again', async ({
@@ -12,7 +12,7 @@ test('progress and quiz answers survive closing the browser and starting it agai
 	const lesson = builtLesson(builtIndex().lessons.find((l) => l.questionCount >= 3)!.id);
 	const launch = () =>
 		chromium.launchPersistentContext(profile, {
-			...chromiumLaunchOptions,
+			...e2eLaunchOptions,
 			baseURL,
 			locale: 'zh-CN'
 		});
