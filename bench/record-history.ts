@@ -1,9 +1,11 @@
 // A member's five years of history for the growth record's bench (bench/record.ts) and its
 // profile (bench/record-profile.ts): 10,000 confirmed events as a sync leaves them in the
 // device's ledger, and the seeding of a signed-in member into the app's IndexedDB.
-import type { Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
+import { serveStatic } from '../scripts/serve.js';
 import { serverDay } from '../src/lib/credits/engine.ts';
+import { chromiumLaunchOptions } from '../tests/e2e/chromium.js';
 
 export const EVENTS = 10_000;
 export const YEARS = 5;
@@ -121,4 +123,21 @@ export async function seed(page: Page, rows: unknown[]) {
 		},
 		{ rows, user: USER }
 	);
+}
+
+/** The built app served on a free port, the full browser, and the history over the app's own
+ * lessons: what the bench and its profile start from. `close` ends both. */
+export async function benchSetup() {
+	const server = await serveStatic('build', 0);
+	const address = server.address();
+	const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+	const index = (await (await fetch(`${url}/content/index.json`)).json()) as {
+		lessons: { id: string }[];
+	};
+	const browser = await chromium.launch(chromiumLaunchOptions);
+	const close = async () => {
+		await browser.close();
+		server.close();
+	};
+	return { url, browser, rows: history(index.lessons.map((l) => l.id)), close };
 }

@@ -3,11 +3,9 @@
 // the route on screen (its code, the content index, the page's first render, the record in it)
 // and the record ready (the list of years read too); and the IndexedDB reads the record and /me
 // make, timed alone in the page. Medians of RUNS; prints a table. Not part of `npm run bench`.
-import { chromium, type Page } from '@playwright/test';
-import { serveStatic } from '../scripts/serve.js';
-import { chromiumLaunchOptions } from '../tests/e2e/chromium.js';
+import type { Page } from '@playwright/test';
 import { serverDay } from '../src/lib/credits/engine.ts';
-import { history, seed } from './record-history.ts';
+import { benchSetup, seed } from './record-history.ts';
 
 const RUNS = 9;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -80,17 +78,11 @@ function reads(page: Page, year: number) {
 	}, year);
 }
 
-const server = await serveStatic('build', 0);
-const address = server.address();
-const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-const index = (await (await fetch(`${url}/content/index.json`)).json()) as {
-	lessons: { id: string }[];
-};
-const browser = await chromium.launch(chromiumLaunchOptions);
+const { url, browser, rows: full, close } = await benchSetup();
 const year = Number(serverDay(Date.now()).slice(0, 4));
 console.log('| | empty | 10,000 events |\n|---|---|---|');
 const table: Record<string, string[]> = {};
-for (const rows of [[], history(index.lessons.map((l) => l.id))]) {
+for (const rows of [[], full]) {
 	const context = await browser.newContext({ serviceWorkers: 'block' });
 	await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
 	const first = await context.newPage();
@@ -121,5 +113,4 @@ const names: Record<string, string> = {
 for (const [key, [a, b]] of Object.entries(table)) {
 	console.log(`| ${names[key] ?? key} | ${b === undefined ? '—' : a} | ${b ?? a} |`);
 }
-await browser.close();
-server.close();
+await close();

@@ -8,11 +8,9 @@
 //           has one year to show).
 // "On screen" is the page's `data-ready` for that year, seen on the next animation frame.
 // Needs `build/` (bench/run.js builds it). Prints one JSON line; progress goes to stderr.
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { serveStatic } from '../scripts/serve.js';
-import { chromiumLaunchOptions } from '../tests/e2e/chromium.js';
+import type { Browser, Page } from '@playwright/test';
 import { serverDay } from '../src/lib/credits/engine.ts';
-import { EVENTS, history, seed, YEARS } from './record-history.ts';
+import { benchSetup, EVENTS, seed, YEARS } from './record-history.ts';
 
 const RUNS = 15;
 
@@ -112,18 +110,10 @@ async function measure(browser: Browser, url: string, label: string, ledger: unk
 	return r;
 }
 
-const server = await serveStatic('build', 0);
-const address = server.address();
-const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-const index = (await (await fetch(`${url}/content/index.json`)).json()) as {
-	lessons: { id: string }[];
-};
-const browser = await chromium.launch(chromiumLaunchOptions);
-const rows = history(index.lessons.map((l) => l.id));
+const { url, browser, rows, close } = await benchSetup();
 
 console.error(`成长档案基准：${YEARS} 年 ${EVENTS.toLocaleString('en')} 条记录 vs 空记录…`);
 const empty = await measure(browser, url, 'empty', []);
 const full = await measure(browser, url, `${EVENTS.toLocaleString('en')} events`, rows);
-await browser.close();
-server.close();
+await close();
 console.log(JSON.stringify({ events: EVENTS, years: YEARS, runs: RUNS, full, empty }));

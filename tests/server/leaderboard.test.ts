@@ -5,23 +5,11 @@ import PocketBase, { ClientResponseError } from 'pocketbase';
 import { v7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodsOf } from '../../src/lib/credits/engine';
+import type { Board as AppBoard } from '../../src/lib/state/member';
 import { client, makeLesson, makeOrg, startServer, type Ctx, type Org } from './harness';
 
-interface Board {
-	period: string;
-	key: string;
-	me: { rank: number; points: number; of: number } | null;
-	members: { rank: number; name: string; anonymous: boolean; points: number; me: boolean }[];
-	branches: {
-		id: string;
-		name: string;
-		members: number;
-		total: number;
-		average: number;
-		mine: boolean;
-		rank: number;
-	}[];
-}
+/** The board as the app reads it, with the period's key the server answers for. */
+type Board = AppBoard & { key: string };
 
 let ctx: Ctx;
 let a: Org;

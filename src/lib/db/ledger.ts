@@ -47,10 +47,8 @@ export function eventYears(db: GongxueDb, user: string): Promise<number[]> {
 		return keys[0] ? Number(keys[0][1].slice(0, 4)) : null;
 	};
 	return db.transaction('r', db.ledger, async () => {
-		const [first, last] = await Promise.all([
-			yearOf(days(db, user, '', '9999-12-31')),
-			yearOf(days(db, user, '', '9999-12-31').reverse())
-		]);
+		const all = () => days(db, user, '', '9999-12-31');
+		const [first, last] = await Promise.all([yearOf(all()), yearOf(all().reverse())]);
 		if (first === null || last === null) return [];
 		const between = Array.from({ length: Math.max(0, last - first - 1) }, (_, i) => last - 1 - i);
 		const found = await Promise.all(
